@@ -1,0 +1,101 @@
+"""The hook callables mypy receives: delegation first, then the checks, never a crash.
+
+Returning a hook for a name hides the hooks that mypy's ``DefaultPlugin`` and any
+later plugin have for it (the chain stops at the first plugin that answers), so
+each hook first calls the next plugin's hook and checks the type it produced.
+An exception inside a check must not become a mypy INTERNAL ERROR: it is
+swallowed and the check skipped, unless ``MYPY_AWAITCHECK_DEBUG`` is set (tests).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import partial
+from typing import Final, TypeVar
+
+from mypy.checker import TypeChecker
+from mypy.plugin import AttributeContext, FunctionContext, MethodContext
+from mypy.types import Type
+
+from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
+from mypy_awaitcheck.callee import attribute_callee, function_callee, method_callee
+from mypy_awaitcheck.mypy_compat import next_hook
+
+DEBUG_ENV: Final = "MYPY_AWAITCHECK_DEBUG"
+
+ContextT = TypeVar("ContextT", FunctionContext, MethodContext, AttributeContext)
+Hook = Callable[[ContextT], Type]
+
+_NO_HOOK: Final = object()
+
+
+class Hooks:
+    def __init__(self, owner: object, check: AwaitedSyncCheck) -> None:
+        self._owner = owner
+        self._check = check
+        self._debug = bool(os.environ.get(DEBUG_ENV))
+        self._hooks: dict[tuple[str, str], Callable[..., Type]] = {}
+        self._delegates: dict[tuple[str, str], object] = {}
+
+    def function_hook(self, fullname: str) -> Hook[FunctionContext]:
+        return self._hook("get_function_hook", fullname, self._on_function_call)
+
+    def method_hook(self, fullname: str) -> Hook[MethodContext]:
+        return self._hook("get_method_hook", fullname, self._on_method_call)
+
+    def attribute_hook(self, fullname: str) -> Hook[AttributeContext]:
+        return self._hook("get_attribute_hook", fullname, self._on_attribute)
+
+    def _hook(self, getter: str, fullname: str, handler: Callable[..., Type]) -> Hook[ContextT]:
+        key = (getter, fullname)
+        hook = self._hooks.get(key)
+        if hook is None:
+            hook = self._hooks[key] = partial(handler, key)
+        return hook
+
+    def _delegate(self, key: tuple[str, str], api: object) -> Callable[..., Type] | None:
+        delegate = self._delegates.get(key)
+        if delegate is None:
+            delegate = next_hook(api, self._owner, *key) or _NO_HOOK
+            self._delegates[key] = delegate
+        return None if delegate is _NO_HOOK else delegate  # type: ignore[return-value]
+
+    def _on_function_call(self, key: tuple[str, str], ctx: FunctionContext) -> Type:
+        delegate = self._delegate(key, ctx.api)
+        result = delegate(ctx) if delegate is not None else ctx.default_return_type
+        return self._guarded(
+            result, lambda api: self._check.check_call(
+                api, ctx.context, function_callee(ctx.context), result
+            ), ctx.api
+        )
+
+    def _on_method_call(self, key: tuple[str, str], ctx: MethodContext) -> Type:
+        delegate = self._delegate(key, ctx.api)
+        result = delegate(ctx) if delegate is not None else ctx.default_return_type
+        return self._guarded(
+            result, lambda api: self._check.check_call(
+                api, ctx.context, method_callee(ctx.context, ctx.type, key[1]), result
+            ), ctx.api
+        )
+
+    def _on_attribute(self, key: tuple[str, str], ctx: AttributeContext) -> Type:
+        delegate = self._delegate(key, ctx.api)
+        result = delegate(ctx) if delegate is not None else ctx.default_attr_type
+        if ctx.is_lvalue:
+            return result
+        return self._guarded(
+            result, lambda api: self._check.check_property(
+                api, ctx.context, attribute_callee(ctx.type, key[1]), result
+            ), ctx.api
+        )
+
+    def _guarded(self, fallback: Type, check: Callable[[TypeChecker], Type], api: object) -> Type:
+        if not isinstance(api, TypeChecker):
+            return fallback
+        try:
+            return check(api)
+        except Exception:
+            if self._debug:
+                raise
+            return fallback

@@ -1,0 +1,80 @@
+"""Per-module facts that hooks look up in O(1): which expressions are awaited.
+
+The type context cannot tell that a call is the operand of ``await`` (it is
+``None`` in ``x = await f()``), so each module is walked once, lazily, the first
+time mypy asks for a hook while checking it. The index also lists the names that
+need a hook at all, so that calls of other names cost mypy nothing extra.
+Indexes are validated by tree identity and rebuilt when a module is re-parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from mypy.nodes import (
+    AwaitExpr,
+    CallExpr,
+    Expression,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    OverloadedFuncDef,
+    RefExpr,
+    TypeInfo,
+)
+
+from mypy_awaitcheck.mypy_compat import all_expressions
+
+CALL_DUNDER: Final = "__call__"
+
+
+@dataclass
+class ModuleIndex:
+    tree: MypyFile
+    awaited: set[Expression] = field(default_factory=set)
+    hooked_names: set[str] = field(default_factory=set)
+
+    def add_awaited(self, operand: Expression) -> None:
+        self.awaited.add(operand)
+        if isinstance(operand, CallExpr):
+            self._add_callee_names(operand.callee)
+        elif isinstance(operand, MemberExpr):
+            self.hooked_names.add(operand.name)
+
+    def _add_callee_names(self, callee: Expression) -> None:
+        if isinstance(callee, RefExpr):
+            self.hooked_names.add(callee.name)
+            if callee.fullname:
+                # The hook is asked for the target's name, not the alias written here.
+                self.hooked_names.add(callee.fullname.rpartition(".")[2])
+            if isinstance(callee.node, (FuncDef, OverloadedFuncDef, TypeInfo)):
+                return
+        # Calling an instance (a partial, an lru_cache wrapper, a callable
+        # attribute's object) goes through its class's ``__call__``.
+        self.hooked_names.add(CALL_DUNDER)
+
+
+def build_index(tree: MypyFile) -> ModuleIndex:
+    index = ModuleIndex(tree)
+    if tree.is_stub:
+        return index  # stubs never await
+    for expression in all_expressions(tree):
+        if isinstance(expression, AwaitExpr):
+            index.add_awaited(expression.expr)
+    return index
+
+
+class ModuleIndexes:
+    """The index of every module seen in this build, by module id."""
+
+    def __init__(self) -> None:
+        self._indexes: dict[str, ModuleIndex] = {}
+
+    def for_tree(self, tree: MypyFile) -> ModuleIndex:
+        index = self._indexes.get(tree.fullname)
+        if index is None or index.tree is not tree:
+            index = build_index(tree)
+            self._indexes[tree.fullname] = index
+        return index
+

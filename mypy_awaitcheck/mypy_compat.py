@@ -1,0 +1,66 @@
+"""Every place the plugin touches mypy internals that are not plugin API.
+
+Kept in one module so that a mypy upgrade has one file to re-verify. Each helper
+degrades to a safe answer (``None``) when the internals are not what it expects.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any, Final
+
+from mypy.nodes import Expression, MypyFile
+from mypy.server.subexpr import get_subexpressions
+
+_BUILD_MANAGER_TYPE: Final = "BuildManager"
+
+
+def find_build_manager(modules: dict[str, MypyFile]) -> Any | None:
+    """mypy's ``BuildManager``, the one object that refers to the modules dict.
+
+    The plugin API gives no handle on it, but its ``errors`` tell which module is
+    being checked when a ``get_*_hook`` is asked, before any context exists.
+    """
+    for referrer in gc.get_referrers(modules):
+        if type(referrer).__name__ == _BUILD_MANAGER_TYPE and hasattr(referrer, "errors"):
+            return referrer
+    return None
+
+
+def module_being_checked(manager: Any) -> str | None:
+    errors = getattr(manager, "errors", None)
+    module = getattr(errors, "target_module", None)
+    return module if isinstance(module, str) else None
+
+
+def chained_plugins(api: object) -> list[object]:
+    """The plugins mypy consults, in order (custom ones, then ``DefaultPlugin``)."""
+    chain = getattr(api, "plugin", None)
+    plugins = getattr(chain, "_plugins", None)
+    return list(plugins) if isinstance(plugins, list) else []
+
+
+def next_hook(
+    api: object, current: object, getter_name: str, fullname: str
+) -> Callable[[Any], Any] | None:
+    """The hook that the plugins after ``current`` would have given for ``fullname``.
+
+    mypy uses the first plugin that returns a hook; whoever returns one must call
+    the next one itself, or it silently disables mypy's own special-casing.
+    """
+    plugins = chained_plugins(api)
+    after = next((i for i, plugin in enumerate(plugins) if plugin is current), None)
+    if after is None:
+        return None
+    for plugin in plugins[after + 1 :]:
+        getter = getattr(plugin, getter_name, None)
+        hook = getter(fullname) if getter is not None else None
+        if hook is not None:
+            return hook
+    return None
+
+
+def all_expressions(tree: MypyFile) -> list[Expression]:
+    """Every expression in a module, function bodies included (compiled walk)."""
+    return get_subexpressions(tree)

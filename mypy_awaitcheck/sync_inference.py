@@ -1,0 +1,177 @@
+"""Whether an unannotated synchronous function certainly returns no awaitable.
+
+mypy types such a call as ``Any`` and never reports awaiting it. The plugin looks
+at the callee's own body and reports only when every ``return`` is certainly not
+awaitable: no value, literals, containers, instances of classes without
+``__await__``, string formatting, calls of annotated functions whose declared
+result is not awaitable, and calls of functions that this same rule clears. Any
+other return (a variable, an attribute, an unknown call, ``Any``) keeps it silent.
+Generators, coroutines, decorated functions, functions that only raise and
+placeholder bodies (``...``, ``pass``, ``raise NotImplementedError``, which
+subclasses override) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from mypy.checker import TypeChecker
+from mypy.nodes import (
+    Block,
+    BytesExpr,
+    CallExpr,
+    ComplexExpr,
+    DictExpr,
+    DictionaryComprehension,
+    Expression,
+    FloatExpr,
+    ForStmt,
+    FuncDef,
+    GeneratorExpr,
+    IfStmt,
+    IntExpr,
+    ListComprehension,
+    ListExpr,
+    MatchStmt,
+    MemberExpr,
+    NameExpr,
+    OpExpr,
+    RaiseStmt,
+    RefExpr,
+    ReturnStmt,
+    SetComprehension,
+    SetExpr,
+    Statement,
+    StrExpr,
+    TryStmt,
+    TupleExpr,
+    TypeInfo,
+    UnaryExpr,
+    WhileStmt,
+    WithStmt,
+)
+from mypy.types import CallableType, get_proper_type
+
+from mypy_awaitcheck.callee import plain_function
+from mypy_awaitcheck.typepredicates import is_awaitable, is_unannotated_any
+
+_NOT_AWAITABLE_LITERALS: Final = (
+    IntExpr,
+    StrExpr,
+    BytesExpr,
+    FloatExpr,
+    ComplexExpr,
+    ListExpr,
+    DictExpr,
+    SetExpr,
+    TupleExpr,
+    ListComprehension,
+    SetComprehension,
+    DictionaryComprehension,
+    GeneratorExpr,
+)
+_CONSTANT_NAMES: Final = frozenset({"builtins.None", "builtins.True", "builtins.False"})
+_BOOLEAN_OPERATORS: Final = frozenset({"and", "or"})
+
+
+class SyncReturnInference:
+    """Memoised per function; a function under inference counts as 'unknown'."""
+
+    def __init__(self) -> None:
+        self._verdicts: dict[FuncDef, bool] = {}
+
+    def never_returns_awaitable(self, func: FuncDef, api: TypeChecker) -> bool:
+        verdict = self._verdicts.get(func)
+        if verdict is None:
+            self._verdicts[func] = False  # breaks recursion through cycles
+            verdict = self._infer(func, api)
+            self._verdicts[func] = verdict
+        return verdict
+
+    def _infer(self, func: FuncDef, api: TypeChecker) -> bool:
+        if (
+            func.is_coroutine
+            or func.is_generator
+            or func.is_async_generator
+            or func.is_awaitable_coroutine
+            or func.is_trivial_body
+        ):
+            return False
+        returns = list(_returns(func.body))
+        if not returns and _ends_in_raise(func.body):
+            return False  # never returns: awaiting it is not what fails
+        return all(
+            statement.expr is None or self._never_awaitable(statement.expr, api)
+            for statement in returns
+        )
+
+    def _never_awaitable(self, expr: Expression, api: TypeChecker) -> bool:
+        if isinstance(expr, _NOT_AWAITABLE_LITERALS):
+            return True
+        if isinstance(expr, NameExpr):
+            return expr.fullname in _CONSTANT_NAMES
+        if isinstance(expr, UnaryExpr):
+            return expr.op == "not"
+        if isinstance(expr, OpExpr) and expr.op in _BOOLEAN_OPERATORS:
+            return self._never_awaitable(expr.left, api) and self._never_awaitable(
+                expr.right, api
+            )
+        if isinstance(expr, CallExpr):
+            return self._call_never_awaitable(expr, api)
+        return False
+
+    def _call_never_awaitable(self, call: CallExpr, api: TypeChecker) -> bool:
+        callee = call.callee
+        if isinstance(callee, MemberExpr) and isinstance(callee.expr, (StrExpr, BytesExpr)):
+            return True  # "...".format(...), "".join(...) from f-strings
+        if not isinstance(callee, RefExpr):
+            return False
+        if isinstance(callee.node, TypeInfo):
+            return callee.node.get("__await__") is None and not callee.node.is_protocol
+        func = plain_function(callee.node)
+        if func is None:
+            return False
+        signature = get_proper_type(func.type) if func.type is not None else None
+        if not isinstance(signature, CallableType):
+            return self.never_returns_awaitable(func, api)
+        if is_unannotated_any(signature.ret_type):
+            return self.never_returns_awaitable(func, api)
+        if signature.variables:
+            return False  # the result depends on the arguments
+        return not is_awaitable(api, signature.ret_type)
+
+
+def _ends_in_raise(body: Block) -> bool:
+    return bool(body.body) and isinstance(body.body[-1], RaiseStmt)
+
+
+def _returns(block: Block) -> Iterator[ReturnStmt]:
+    """The function's own return statements; nested functions and classes excluded."""
+    for statement in block.body:
+        yield from _returns_in(statement)
+
+
+def _returns_in(statement: Statement) -> Iterator[ReturnStmt]:
+    if isinstance(statement, ReturnStmt):
+        yield statement
+    elif isinstance(statement, Block):
+        yield from _returns(statement)
+    elif isinstance(statement, IfStmt):
+        for body in statement.body:
+            yield from _returns(body)
+        if statement.else_body is not None:
+            yield from _returns(statement.else_body)
+    elif isinstance(statement, (WhileStmt, ForStmt)):
+        yield from _returns(statement.body)
+        if statement.else_body is not None:
+            yield from _returns(statement.else_body)
+    elif isinstance(statement, WithStmt):
+        yield from _returns(statement.body)
+    elif isinstance(statement, TryStmt):
+        for body in (statement.body, *statement.handlers, statement.else_body, statement.finally_body):
+            if body is not None:
+                yield from _returns(body)
+    elif isinstance(statement, MatchStmt):
+        for body in statement.bodies:
+            yield from _returns(body)
