@@ -17,6 +17,6 @@ __version__ = "0.1.0"
 
 
 def plugin(version: str) -> type[Plugin]:
-    from mypy_awaitcheck.plugin import AwaitCheckPlugin
+    from mypy_awaitcheck.main import AwaitCheckPlugin
 
     return AwaitCheckPlugin
