@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Benchmark mypy with and without the mypy_awaitcheck plugin on real async code.
+
+    python bench/run.py                     # full: all scenarios, 5 runs per variant
+    python bench/run.py --quick             # all scenarios, 3 runs per variant
+    python bench/run.py --runs 7 --scenario cold,edit
+    python bench/run.py --smoke             # CI: untimed, small slice, fails on problems
+
+Full mode builds bench/.venv (pinned corpus packages and their deps from requirements.txt,
+mypy, and the plugin installed editable from this checkout), copies the corpus packages'
+sources to bench/corpus/, checks the plugin's diagnostics there, then times the scenarios.
+Smoke mode uses this interpreter's mypy and plugin and installs only a few corpus packages
+(into bench/.smoke/). See bench/README.md. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+from harness import diagnostics, env, layout, report, scenarios
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, help="timed runs per variant (default 5, --quick 3)")
+    parser.add_argument(
+        "--scenario", default=",".join(scenarios.SCENARIOS),
+        help=f"comma-separated subset of {','.join(scenarios.SCENARIOS)} (default: all)",
+    )
+    parser.add_argument("--quick", action="store_true", help="3 runs per variant")
+    parser.add_argument(
+        "--smoke", action="store_true",
+        help="untimed CI check on a small slice with this interpreter's mypy and plugin",
+    )
+    parser.add_argument(
+        "--plugin", default=layout.DEFAULT_PLUGIN,
+        help="plugin module or file for the plugin variant (default: %(default)s; "
+        "a file path is for dry runs with a stand-in and is not installed)",
+    )
+    parser.add_argument("--reinstall", action="store_true", help="rerun pip even if up to date")
+    args = parser.parse_args(argv)
+    args.scenarios = [s for s in args.scenario.split(",") if s]
+    unknown = set(args.scenarios) - set(scenarios.SCENARIOS)
+    if unknown:
+        parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
+    args.runs = args.runs or (3 if args.quick else 5)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def _mypy_version(python: Path) -> str:
+    return subprocess.run(
+        [str(python), "-m", "mypy", "--version"], stdout=subprocess.PIPE, text=True,
+    ).stdout.strip()
+
+
+def _uptime() -> str:
+    return subprocess.run(["uptime"], stdout=subprocess.PIPE, text=True).stdout.strip()
+
+
+def check_diagnostics(bench: scenarios.Bench) -> diagnostics.Comparison:
+    """One untimed cold run per variant; compare their diagnostics."""
+    plain = bench.mypy(bench.plain, os.devnull, "--no-incremental")
+    plugin = bench.mypy(bench.plugin, os.devnull, "--no-incremental")
+    comparison = diagnostics.compare(plain, plugin)
+    print("\n".join(diagnostics.summarize(comparison)), flush=True)
+    return comparison
+
+
+def _ok(comparison: diagnostics.Comparison) -> bool:
+    return not comparison.plugin_only and not comparison.core_diff
+
+
+def smoke(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("mypy") is None:
+        print(f"smoke: mypy is not installed for {sys.executable}", file=sys.stderr)
+        return 1
+    if args.plugin == layout.DEFAULT_PLUGIN and importlib.util.find_spec(args.plugin) is None:
+        print(f"smoke: {args.plugin} is not importable from {sys.executable} "
+              "(pip install -e . first)", file=sys.stderr)
+        return 1
+    python = Path(sys.executable)
+    target = env.ensure_smoke_env(layout.SMOKE_PACKAGES, force=args.reinstall)
+    corpus = layout.SMOKE_DIR / "corpus"
+    lines = env.build_corpus(target, layout.SMOKE_PACKAGES, corpus)
+    plain, plugin = layout.write_configs(layout.SMOKE_DIR / "work", args.plugin)
+    print(f"smoke: {_mypy_version(python)}, plugin {args.plugin}; "
+          f"{sum(lines.values()) / 1000:.1f} kLOC in {', '.join(lines)}", flush=True)
+    bench = scenarios.Bench(
+        python, target, corpus, layout.SMOKE_PACKAGES, plain, plugin,
+        layout.SMOKE_DIR / "work", runs=1,
+    )
+    ok = _ok(check_diagnostics(bench))
+    print("smoke: OK" if ok else "smoke: FAILED", flush=True)
+    return 0 if ok else 1
+
+
+def full(args: argparse.Namespace) -> int:
+    install_plugin = args.plugin == layout.DEFAULT_PLUGIN
+    python = env.ensure_full_env(install_plugin, force=args.reinstall)
+    lines = env.build_corpus(python, layout.CORPUS_PACKAGES, layout.CORPUS_DIR)
+    work = layout.RESULTS_DIR / "work"
+    plain, plugin = layout.write_configs(work, args.plugin)
+    bench = scenarios.Bench(
+        python, python, layout.CORPUS_DIR, layout.CORPUS_PACKAGES, plain, plugin, work, args.runs,
+    )
+    print(f"{_mypy_version(python)}; plugin {args.plugin}; {platform.python_version()}; "
+          f"{os.cpu_count()} CPUs; {_uptime()}")
+    print("corpus: " + ", ".join(f"{p} {n / 1000:.1f}k" for p, n in lines.items())
+          + f"; total {sum(lines.values()) / 1000:.1f} kLOC (.py lines)", flush=True)
+
+    comparison = check_diagnostics(bench)
+    summaries = {}
+    for name in args.scenarios:
+        print(f"running {name} ({args.runs} runs per variant, alternating)...", flush=True)
+        summaries[name] = report.summarize(scenarios.RUNNERS[name](bench))
+    table = report.format_table(summaries, args.runs)
+    print("\n" + "\n".join(table))
+    print(f"uptime at the end: {_uptime()}")
+    saved = report.save(layout.RESULTS_DIR, {
+        "mypy": _mypy_version(python), "plugin": args.plugin, "runs": args.runs,
+        "corpus_lines": lines, "uptime_end": _uptime(),
+        "plugin_diagnostics": [str(d) for d in comparison.plugin_only],
+        "core_diff": comparison.core_diff, "scenarios": summaries,
+    })
+    print(f"results saved to {saved.relative_to(layout.REPO_DIR)}")
+    return 0 if _ok(comparison) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        return smoke(args) if args.smoke else full(args)
+    except (env.SetupError, scenarios.BenchError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1  # a crash or a broken setup: never 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
