@@ -34,10 +34,12 @@ from mypy_awaitcheck.typepredicates import (
 
 
 class AwaitedSyncCheck:
-    def __init__(self, indexes: ModuleIndexes, lookup: Lookup) -> None:
+    def __init__(
+        self, indexes: ModuleIndexes, inference: SyncReturnInference, lookup: Lookup
+    ) -> None:
         self._indexes = indexes
+        self._inference = inference
         self._lookup = lookup
-        self._inference = SyncReturnInference()
 
     def is_awaited(self, api: TypeChecker, context: Context) -> bool:
         return context in self._indexes.for_tree(api.tree).awaited

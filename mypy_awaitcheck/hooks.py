@@ -25,6 +25,7 @@ from mypy_awaitcheck.mypy_compat import next_hook
 DEBUG_ENV: Final = "MYPY_AWAITCHECK_DEBUG"
 
 ContextT = TypeVar("ContextT", FunctionContext, MethodContext, AttributeContext)
+ResultT = TypeVar("ResultT")
 Hook = Callable[[ContextT], Type]
 
 _NO_HOOK: Final = object()
@@ -34,7 +35,6 @@ class Hooks:
     def __init__(self, owner: object, check: AwaitedSyncCheck) -> None:
         self._owner = owner
         self._check = check
-        self._debug = bool(os.environ.get(DEBUG_ENV))
         self._hooks: dict[tuple[str, str], Callable[..., Type]] = {}
         self._delegates: dict[tuple[str, str], object] = {}
 
@@ -93,9 +93,14 @@ class Hooks:
     def _guarded(self, fallback: Type, check: Callable[[TypeChecker], Type], api: object) -> Type:
         if not isinstance(api, TypeChecker):
             return fallback
-        try:
-            return check(api)
-        except Exception:
-            if self._debug:
-                raise
-            return fallback
+        return guarded(lambda: check(api), fallback)
+
+
+def guarded(action: Callable[[], ResultT], fallback: ResultT) -> ResultT:
+    """``action()``, or ``fallback`` if it raises (re-raised when debugging)."""
+    try:
+        return action()
+    except Exception:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return fallback

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from mypy.nodes import MypyFile
 from mypy.options import Options
 from mypy.plugin import (
     AttributeContext,
@@ -19,12 +20,15 @@ from mypy.plugin import (
 )
 from mypy.types import Type
 
+from mypy_awaitcheck.after_check import AfterCheck
 from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
 from mypy_awaitcheck.config import AwaitCheckConfig, load_config
 from mypy_awaitcheck.errorcodes import CODES_BY_NAME
 from mypy_awaitcheck.hook_gate import HookGate
 from mypy_awaitcheck.hooks import Hooks
 from mypy_awaitcheck.module_index import ModuleIndexes
+from mypy_awaitcheck.sync_inference import SyncReturnInference
+from mypy_awaitcheck.typepredicates import LookupTypeFactory
 
 
 class AwaitCheckPlugin(Plugin):
@@ -33,8 +37,12 @@ class AwaitCheckPlugin(Plugin):
         self._config = load_config(options.config_file)
         _apply_code_switches(self._config, options)
         indexes = ModuleIndexes()
+        inference = SyncReturnInference()
         self._gate = HookGate(indexes, lambda: self._modules)
-        self._hooks = Hooks(self, AwaitedSyncCheck(indexes, self.lookup_fully_qualified))
+        self._hooks = Hooks(
+            self, AwaitedSyncCheck(indexes, inference, self.lookup_fully_qualified)
+        )
+        self._after_check = AfterCheck(inference, LookupTypeFactory(self.lookup_fully_qualified))
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
         return self._hooks.function_hook(fullname) if self._gate.wants(fullname) else None
@@ -44,6 +52,10 @@ class AwaitCheckPlugin(Plugin):
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
         return self._hooks.attribute_hook(fullname) if self._gate.wants(fullname) else None
+
+    def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
+        self._after_check.run(file)
+        return set()
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
         return self._config.report_data()

@@ -10,7 +10,8 @@ import gc
 from collections.abc import Callable
 from typing import Any, Final
 
-from mypy.nodes import Expression, MypyFile
+from mypy.nodes import Block, Expression, MypyFile
+from mypy.semanal import is_trivial_body
 from mypy.server.subexpr import get_subexpressions
 
 _BUILD_MANAGER_TYPE: Final = "BuildManager"
@@ -64,3 +65,12 @@ def next_hook(
 def all_expressions(tree: MypyFile) -> list[Expression]:
     """Every expression in a module, function bodies included (compiled walk)."""
     return get_subexpressions(tree)
+
+
+def is_placeholder_body(body: Block) -> bool:
+    """``pass``, ``...``, a docstring or ``raise NotImplementedError``: meant to be overridden.
+
+    ``FuncDef.is_trivial_body`` is only set for abstract and protocol members, so
+    the plugin asks mypy's own predicate directly.
+    """
+    return is_trivial_body(body)

@@ -8,7 +8,10 @@ result is not awaitable, and calls of functions that this same rule clears. Any
 other return (a variable, an attribute, an unknown call, ``Any``) keeps it silent.
 Generators, coroutines, decorated functions, functions that only raise and
 placeholder bodies (``...``, ``pass``, ``raise NotImplementedError``, which
-subclasses override) are left alone.
+subclasses override) are left alone, and so are bodies mypy did not keep: a
+module loaded from the incremental cache has none, so an unannotated callee in
+an unchanged module is only judged when its module is checked again (a known
+limit of incremental runs, never a false report).
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from mypy.checker import TypeChecker
 from mypy.nodes import (
     Block,
     BytesExpr,
     CallExpr,
+    ClassDef,
     ComplexExpr,
+    Decorator,
     DictExpr,
     DictionaryComprehension,
     Expression,
@@ -35,6 +39,7 @@ from mypy.nodes import (
     ListExpr,
     MatchStmt,
     MemberExpr,
+    MypyFile,
     NameExpr,
     OpExpr,
     RaiseStmt,
@@ -54,7 +59,8 @@ from mypy.nodes import (
 from mypy.types import CallableType, get_proper_type
 
 from mypy_awaitcheck.callee import plain_function
-from mypy_awaitcheck.typepredicates import is_awaitable, is_unannotated_any
+from mypy_awaitcheck.mypy_compat import is_placeholder_body
+from mypy_awaitcheck.typepredicates import TypeFactory, is_awaitable, is_unannotated_any
 
 _NOT_AWAITABLE_LITERALS: Final = (
     IntExpr,
@@ -76,12 +82,25 @@ _BOOLEAN_OPERATORS: Final = frozenset({"and", "or"})
 
 
 class SyncReturnInference:
-    """Memoised per function; a function under inference counts as 'unknown'."""
+    """Memoised per function; a function under inference counts as 'unknown'.
+
+    mypy frees function bodies once a module is checked, before its dependents
+    are, so each module's verdicts are recorded by name right after its check
+    (``record_module``) and looked up by name when the body is gone.
+    """
 
     def __init__(self) -> None:
         self._verdicts: dict[FuncDef, bool] = {}
+        self._sync_by_name: set[str] = set()
 
-    def never_returns_awaitable(self, func: FuncDef, api: TypeChecker) -> bool:
+    def record_module(self, tree: MypyFile, api: TypeFactory) -> None:
+        if tree.is_stub:
+            return
+        for func in _functions_and_methods(tree):
+            if _has_unannotated_return(func) and self.never_returns_awaitable(func, api):
+                self._sync_by_name.add(func.fullname)
+
+    def never_returns_awaitable(self, func: FuncDef, api: TypeFactory) -> bool:
         verdict = self._verdicts.get(func)
         if verdict is None:
             self._verdicts[func] = False  # breaks recursion through cycles
@@ -89,13 +108,17 @@ class SyncReturnInference:
             self._verdicts[func] = verdict
         return verdict
 
-    def _infer(self, func: FuncDef, api: TypeChecker) -> bool:
+    def _infer(self, func: FuncDef, api: TypeFactory) -> bool:
+        if not func.body.body:
+            # Not a function that returns None: its body was freed after its module
+            # was checked, or never loaded (incremental cache). Ask the record.
+            return func.fullname in self._sync_by_name
         if (
             func.is_coroutine
             or func.is_generator
             or func.is_async_generator
             or func.is_awaitable_coroutine
-            or func.is_trivial_body
+            or is_placeholder_body(func.body)
         ):
             return False
         returns = list(_returns(func.body))
@@ -106,7 +129,7 @@ class SyncReturnInference:
             for statement in returns
         )
 
-    def _never_awaitable(self, expr: Expression, api: TypeChecker) -> bool:
+    def _never_awaitable(self, expr: Expression, api: TypeFactory) -> bool:
         if isinstance(expr, _NOT_AWAITABLE_LITERALS):
             return True
         if isinstance(expr, NameExpr):
@@ -121,7 +144,7 @@ class SyncReturnInference:
             return self._call_never_awaitable(expr, api)
         return False
 
-    def _call_never_awaitable(self, call: CallExpr, api: TypeChecker) -> bool:
+    def _call_never_awaitable(self, call: CallExpr, api: TypeFactory) -> bool:
         callee = call.callee
         if isinstance(callee, MemberExpr) and isinstance(callee.expr, (StrExpr, BytesExpr)):
             return True  # "...".format(...), "".join(...) from f-strings
@@ -132,14 +155,28 @@ class SyncReturnInference:
         func = plain_function(callee.node)
         if func is None:
             return False
-        signature = get_proper_type(func.type) if func.type is not None else None
-        if not isinstance(signature, CallableType):
+        if _has_unannotated_return(func):
             return self.never_returns_awaitable(func, api)
-        if is_unannotated_any(signature.ret_type):
-            return self.never_returns_awaitable(func, api)
-        if signature.variables:
+        signature = get_proper_type(func.type)
+        if not isinstance(signature, CallableType) or signature.variables:
             return False  # the result depends on the arguments
         return not is_awaitable(api, signature.ret_type)
+
+
+def _has_unannotated_return(func: FuncDef) -> bool:
+    signature = get_proper_type(func.type) if func.type is not None else None
+    return not isinstance(signature, CallableType) or is_unannotated_any(signature.ret_type)
+
+
+def _functions_and_methods(tree: MypyFile) -> Iterator[FuncDef]:
+    for definition in tree.defs:
+        if isinstance(definition, ClassDef):
+            for member in definition.defs.body:
+                func = plain_function(member) if isinstance(member, (FuncDef, Decorator)) else None
+                if func is not None:
+                    yield func
+        elif isinstance(definition, FuncDef):
+            yield definition
 
 
 def _ends_in_raise(body: Block) -> bool:
