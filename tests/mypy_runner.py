@@ -50,12 +50,15 @@ class MypyRun:
         return [finding for finding in self.findings if finding.severity == "error"]
 
 
-def run_mypy(*args: str | Path, cwd: Path, timeout: float = 600) -> MypyRun:
+def run_mypy(
+    *args: str | Path, cwd: Path, timeout: float = 600, env: dict[str, str] | None = None
+) -> MypyRun:
     completed = subprocess.run(
         [sys.executable, "-m", "mypy", "--no-incremental", "--show-traceback", *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
+        env=env,
     )
     return MypyRun(completed.returncode, completed.stdout, completed.stderr)
