@@ -29,6 +29,7 @@ from mypy_awaitcheck.hooks import Hooks
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import LookupTypeFactory
+from mypy_awaitcheck.verdict_store import VerdictStore
 
 
 class AwaitCheckPlugin(Plugin):
@@ -37,7 +38,7 @@ class AwaitCheckPlugin(Plugin):
         self._config = load_config(options.config_file)
         _apply_code_switches(self._config, options)
         indexes = ModuleIndexes()
-        inference = SyncReturnInference()
+        inference = SyncReturnInference(VerdictStore.for_options(options))
         self._gate = HookGate(indexes, lambda: self._modules)
         self._hooks = Hooks(
             self, AwaitedSyncCheck(indexes, inference, self.lookup_fully_qualified)

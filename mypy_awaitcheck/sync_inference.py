@@ -61,6 +61,7 @@ from mypy.types import CallableType, get_proper_type
 from mypy_awaitcheck.callee import plain_function
 from mypy_awaitcheck.mypy_compat import is_placeholder_body
 from mypy_awaitcheck.typepredicates import TypeFactory, is_awaitable, is_unannotated_any
+from mypy_awaitcheck.verdict_store import VerdictStore
 
 _NOT_AWAITABLE_LITERALS: Final = (
     IntExpr,
@@ -85,20 +86,23 @@ class SyncReturnInference:
     """Memoised per function; a function under inference counts as 'unknown'.
 
     mypy frees function bodies once a module is checked, before its dependents
-    are, so each module's verdicts are recorded by name right after its check
+    are, so each module's verdicts are recorded right after its check
     (``record_module``) and looked up by name when the body is gone.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, store: VerdictStore) -> None:
         self._verdicts: dict[FuncDef, bool] = {}
-        self._sync_by_name: set[str] = set()
+        self._store = store
 
     def record_module(self, tree: MypyFile, api: TypeFactory) -> None:
         if tree.is_stub:
             return
-        for func in _functions_and_methods(tree):
-            if _has_unannotated_return(func) and self.never_returns_awaitable(func, api):
-                self._sync_by_name.add(func.fullname)
+        names = frozenset(
+            func.fullname
+            for func in _functions_and_methods(tree)
+            if _has_unannotated_return(func) and self.never_returns_awaitable(func, api)
+        )
+        self._store.record(tree.fullname, names)
 
     def never_returns_awaitable(self, func: FuncDef, api: TypeFactory) -> bool:
         verdict = self._verdicts.get(func)
@@ -112,7 +116,7 @@ class SyncReturnInference:
         if not func.body.body:
             # Not a function that returns None: its body was freed after its module
             # was checked, or never loaded (incremental cache). Ask the record.
-            return func.fullname in self._sync_by_name
+            return self._store.never_awaitable(_module_of(func), func.fullname)
         if (
             func.is_coroutine
             or func.is_generator
@@ -166,6 +170,12 @@ class SyncReturnInference:
 def _has_unannotated_return(func: FuncDef) -> bool:
     signature = get_proper_type(func.type) if func.type is not None else None
     return not isinstance(signature, CallableType) or is_unannotated_any(signature.ret_type)
+
+
+def _module_of(func: FuncDef) -> str:
+    if func.info and func.info.fullname:
+        return func.info.module_name
+    return func.fullname.rpartition(".")[0]
 
 
 def _functions_and_methods(tree: MypyFile) -> Iterator[FuncDef]:

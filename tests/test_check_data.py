@@ -2,8 +2,9 @@
 
 Each case is type-checked against the real typeshed. ``# flags:`` takes mypy
 command-line flags (``--config-file tmp/mypy.ini`` for a ``[file mypy.ini]``
-section that configures the plugin itself). Cases with ``[file x.py.2]`` and
-``[out2]`` sections run incrementally, step by step, on one cache.
+section that configures the plugin itself). Cases with ``[file x.py.2]`` (``[file main.2]``
+for the main module) and ``[out2]`` sections run incrementally, step by step, on
+one cache.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class AwaitCheckSuite(DataSuite):
         for step in range(1, len(steps) + 2 if testcase.output2 else 2):
             if step > 1:
                 perform_file_operations(steps[step - 2])
+                update_main_module()
             expected = testcase.output if step == 1 else testcase.output2.get(step, [])
             actual = check(testcase, step)
             assert_string_arrays_equal(
@@ -54,6 +56,13 @@ class AwaitCheckSuite(DataSuite):
                 actual,
                 f"Unexpected output, step {step} ({testcase.file}, line {testcase.line})",
             )
+
+
+def update_main_module() -> None:
+    """``[file main.2]`` lands in the temp dir; the main module is read from ``main``."""
+    updated = Path(test_temp_dir, "main")
+    if updated.exists():
+        updated.replace("main")
 
 
 def check(testcase: DataDrivenTestCase, step: int) -> list[str]:
