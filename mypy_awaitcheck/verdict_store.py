@@ -5,9 +5,10 @@ loads unchanged modules from its cache without any bodies at all. So the verdict
 about a module's unannotated functions are taken right after its check and kept
 by name: in memory for the rest of the run, and in a small file beside mypy's
 cache (one per module, rewritten whenever the module is checked again) for the
-runs that load the module from the cache. Without a cache (``--no-incremental``,
-``cache_dir = /dev/null``) only the in-memory record exists, which is all a full
-run needs. A file that cannot be read or written is treated as no verdicts: the
+runs that load the module from the cache, and for parallel workers
+(``--num-workers``), which check a module's dependencies in other processes.
+Without a cache (``--no-incremental`` and serial, ``cache_dir = /dev/null``) only
+the in-memory record exists, which is all a full serial run needs. A file that cannot be read or written is treated as no verdicts: the
 checks then stay silent, never wrong.
 """
 
@@ -30,7 +31,9 @@ class VerdictStore:
 
     @classmethod
     def for_options(cls, options: Options) -> VerdictStore:
-        if not options.incremental or options.cache_dir == os.devnull:
+        # Parallel workers are separate processes: the files are how they share.
+        shares_cache = options.incremental or options.num_workers > 0
+        if not shares_cache or options.cache_dir == os.devnull:
             return cls(None)
         version = "{}.{}".format(*options.python_version)
         return cls(os.path.join(options.cache_dir, version, SUBDIRECTORY))

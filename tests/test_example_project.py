@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.mypy_runner import run_mypy
 
 REPO = Path(__file__).parent.parent
@@ -24,8 +26,12 @@ def expected_findings() -> set[tuple[str, int, str]]:
     return expected
 
 
-def test_example_project_reports_exactly_the_marked_mistakes() -> None:
-    run = run_mypy("--config-file", "examples/mypy.ini", "examples/chat_backend", cwd=REPO)
+@pytest.mark.parametrize("workers", [0, 2], ids=["serial", "parallel"])
+def test_example_project_reports_exactly_the_marked_mistakes(tmp_path: Path, workers: int) -> None:
+    parallel = ["--num-workers", str(workers), "--cache-dir", str(tmp_path)] if workers else []
+    run = run_mypy(
+        "--config-file", "examples/mypy.ini", *parallel, "examples/chat_backend", cwd=REPO
+    )
     reported = {(f.path, f.line, f.code or "") for f in run.errors()}
     assert run.stderr == ""
     assert reported == expected_findings()
