@@ -34,7 +34,7 @@ from mypy_awaitcheck.main import AwaitCheckPlugin
 DATA_DIR: Final = Path(__file__).parent / "data"
 REPO_ROOT: Final = Path(__file__).parent.parent
 # The stub tree of the backend, on mypy_path for every case.
-STUB_MYPY_PATH: Final = REPO_ROOT / "stubs"
+STUB_MYPY_PATH: Final = REPO_ROOT / "stubs" / "mypy_path"
 # One cache for the whole session: cases share typeshed's cached modules.
 _CACHE_DIR: Final = tempfile.mkdtemp(prefix="awaitcheck-test-cache-")
 
