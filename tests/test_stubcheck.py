@@ -101,6 +101,7 @@ CASES = [
     ("clean-python312-fstring-source", "def f(m: dict[str, str]) -> str: ...\n",
      'def f(m):\n    return f"{m.get("type", "unknown")}"\n', []),
     ("unparseable-source", "def f() -> None: ...\n", "def f(:\n    pass\n", ["unparseable"]),
+    ("unparseable-stub", "def f(: ...\n", "def f():\n    pass\n", ["unparseable"]),
 ]
 
 

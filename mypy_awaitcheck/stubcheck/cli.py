@@ -58,12 +58,15 @@ def check_pair(pair: ModulePair) -> list[Finding]:
                         "the stubbed module has no source file")]
     source_path = str(pair.source)
     stub_tree, source_tree = parse_file(stub_path), parse_file(source_path)
-    for tree, side in ((stub_tree, "stub"), (source_tree, "source")):
-        if isinstance(tree, ParseFailure):
-            line_of = {"stub": (tree.line, 0), "source": (0, tree.line)}[side]
-            return [Finding("unparseable", Location(stub_path, line_of[0]), Location(source_path, line_of[1]),
-                            f"cannot parse the {side} file: {tree.message}")]
+    if isinstance(stub_tree, ParseFailure):
+        return [_unparseable("stub", stub_tree, Location(stub_path, stub_tree.line), Location(source_path, 0))]
+    if isinstance(source_tree, ParseFailure):
+        return [_unparseable("source", source_tree, Location(stub_path, 0), Location(source_path, source_tree.line))]
     return compare_modules(extract_module(stub_tree, stub_path), extract_module(source_tree, source_path))
+
+
+def _unparseable(side: str, failure: ParseFailure, stub: Location, source: Location) -> Finding:
+    return Finding("unparseable", stub, source, f"cannot parse the {side} file: {failure.message}")
 
 
 def run() -> NoReturn:

@@ -17,6 +17,7 @@ from mypy.nodes import (
     ARG_OPT,
     ARG_POS,
     ARG_STAR,
+    Argument,
     AssignmentStmt,
     Block,
     CallExpr,
@@ -46,7 +47,7 @@ from mypy.nodes import (
     ForStmt,
 )
 from mypy.traverser import has_yield_expression
-from mypy.types import AnyType, CallableType, TypeOfAny, UnboundType
+from mypy.types import AnyType, CallableType, Type, TypeOfAny, UnboundType
 
 from mypy_awaitcheck.stubcheck.model import (
     Binding,
@@ -294,7 +295,7 @@ def _function_info(node: FuncDef | Decorator | OverloadedFuncDef) -> FunctionInf
     )
 
 
-def _param(argument) -> Param:
+def _param(argument: Argument) -> Param:
     kind = argument.kind
     if kind in (ARG_POS, ARG_OPT):
         param_kind = ParamKind.POSITIONAL_ONLY if argument.pos_only else ParamKind.POSITIONAL_OR_KEYWORD
@@ -307,7 +308,7 @@ def _param(argument) -> Param:
     return Param(argument.variable.name, param_kind, kind in (ARG_OPT, ARG_NAMED_OPT))
 
 
-def _declared_return(func: FuncDef):
+def _declared_return(func: FuncDef) -> Type | None:
     signature = func.unanalyzed_type
     if not isinstance(signature, CallableType):
         return None
