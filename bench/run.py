@@ -16,6 +16,7 @@ Smoke mode uses this interpreter's mypy and plugin and installs only a few corpu
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import os
 import platform
@@ -69,9 +70,25 @@ def check_diagnostics(bench: scenarios.Bench) -> diagnostics.Comparison:
     """One untimed cold run per variant; compare their diagnostics."""
     plain = bench.mypy(bench.plain, os.devnull, "--no-incremental")
     plugin = bench.mypy(bench.plugin, os.devnull, "--no-incremental")
-    comparison = diagnostics.compare(plain, plugin)
+    comparison = diagnostics.compare(plain, plugin, diagnostics.core_error_codes(bench.python))
     print("\n".join(diagnostics.summarize(comparison)), flush=True)
     return comparison
+
+
+def check_plugin_active(bench: scenarios.Bench) -> bool:
+    """Run both variants on the canary file; the plugin must add a diagnostic of its own."""
+    canary = dataclasses.replace(
+        bench, corpus=layout.CANARY_DIR, packages=layout.CANARY_FILES,
+        reference={}, inconsistencies=[],
+    )
+    plain = canary.mypy(canary.plain, os.devnull, "--no-incremental")
+    plugin = canary.mypy(canary.plugin, os.devnull, "--no-incremental")
+    codes = diagnostics.compare(plain, plugin, diagnostics.core_error_codes(bench.python)).plugin_codes
+    if codes:
+        print(f"plugin is active: the canary gets {', '.join(codes)} only with the plugin")
+    else:
+        print("plugin is NOT active: no plugin-only diagnostic on bench/canary/canary.py")
+    return bool(codes)
 
 
 def _ok(comparison: diagnostics.Comparison) -> bool:
@@ -87,7 +104,7 @@ def smoke(args: argparse.Namespace) -> int:
               "(pip install -e . first)", file=sys.stderr)
         return 1
     python = Path(sys.executable)
-    target = env.ensure_smoke_env(layout.SMOKE_PACKAGES, force=args.reinstall)
+    target = env.ensure_smoke_env(layout.SMOKE_REQUIREMENTS, force=args.reinstall)
     corpus = layout.SMOKE_DIR / "corpus"
     lines = env.build_corpus(target, layout.SMOKE_PACKAGES, corpus)
     plain, plugin = layout.write_configs(layout.SMOKE_DIR / "work", args.plugin)
@@ -97,14 +114,14 @@ def smoke(args: argparse.Namespace) -> int:
         python, target, corpus, layout.SMOKE_PACKAGES, plain, plugin,
         layout.SMOKE_DIR / "work", runs=1,
     )
-    ok = _ok(check_diagnostics(bench))
+    active = check_plugin_active(bench)
+    ok = _ok(check_diagnostics(bench)) and active
     print("smoke: OK" if ok else "smoke: FAILED", flush=True)
     return 0 if ok else 1
 
 
 def full(args: argparse.Namespace) -> int:
-    install_plugin = args.plugin == layout.DEFAULT_PLUGIN
-    python = env.ensure_full_env(install_plugin, force=args.reinstall)
+    python = env.ensure_full_env(args.plugin == layout.DEFAULT_PLUGIN, force=args.reinstall)
     lines = env.build_corpus(python, layout.CORPUS_PACKAGES, layout.CORPUS_DIR)
     work = layout.RESULTS_DIR / "work"
     plain, plugin = layout.write_configs(work, args.plugin)
@@ -116,6 +133,7 @@ def full(args: argparse.Namespace) -> int:
     print("corpus: " + ", ".join(f"{p} {n / 1000:.1f}k" for p, n in lines.items())
           + f"; total {sum(lines.values()) / 1000:.1f} kLOC (.py lines)", flush=True)
 
+    active = check_plugin_active(bench)
     comparison = check_diagnostics(bench)
     summaries = {}
     for name in args.scenarios:
@@ -124,14 +142,17 @@ def full(args: argparse.Namespace) -> int:
     table = report.format_table(summaries, args.runs)
     print("\n" + "\n".join(table))
     print(f"uptime at the end: {_uptime()}")
+    for line in bench.inconsistencies:
+        print(f"INCONSISTENT: {line}")
     saved = report.save(layout.RESULTS_DIR, {
         "mypy": _mypy_version(python), "plugin": args.plugin, "runs": args.runs,
         "corpus_lines": lines, "uptime_end": _uptime(),
         "plugin_diagnostics": [str(d) for d in comparison.plugin_only],
-        "core_diff": comparison.core_diff, "scenarios": summaries,
+        "core_diff": comparison.core_diff, "inconsistencies": bench.inconsistencies,
+        "scenarios": summaries,
     })
     print(f"results saved to {saved.relative_to(layout.REPO_DIR)}")
-    return 0 if _ok(comparison) else 1
+    return 0 if _ok(comparison) and active and not bench.inconsistencies else 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -53,20 +53,21 @@ def site_packages(python: Path) -> Path:
     return Path(out.strip())
 
 
-def ensure_full_env(install_plugin: bool, force: bool = False) -> Path:
+def ensure_full_env(require_plugin: bool, force: bool = False) -> Path:
     """Create/refresh ``bench/.venv`` (pinned corpus + deps + mypy, plugin from the checkout).
 
     The plugin is installed editable, so plugin edits need no reinstall; pip only runs
-    again when requirements.txt or the plugin's pyproject.toml change.
+    again when requirements.txt or the plugin's pyproject.toml change. Without a
+    pyproject.toml (the plugin not written yet) only a dry run with a stand-in can work.
     """
     pyproject = layout.REPO_DIR / "pyproject.toml"
-    if install_plugin and not pyproject.exists():
+    if require_plugin and not pyproject.exists():
         raise SetupError(
             f"{pyproject} does not exist yet, so the plugin cannot be installed; "
             "pass --plugin PATH/TO/stand_in.py for a dry run"
         )
     python = venv_python(layout.VENV_DIR)
-    stamp = _stamp_for(layout.REQUIREMENTS, pyproject if install_plugin else "no-plugin")
+    stamp = _stamp_for(layout.REQUIREMENTS, pyproject)
     stamp_file = layout.VENV_DIR / "bench-stamp.txt"
     if not force and python.exists() and _is_current(stamp_file, stamp):
         return python
@@ -74,14 +75,14 @@ def ensure_full_env(install_plugin: bool, force: bool = False) -> Path:
         print(f"creating {layout.VENV_DIR}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(layout.VENV_DIR)
     _pip(python, "-r", str(layout.REQUIREMENTS))
-    if install_plugin:
+    if pyproject.exists():
         # The pins double as constraints, so the plugin cannot drag in another mypy.
         _pip(python, "-c", str(layout.REQUIREMENTS), "-e", str(layout.REPO_DIR))
     stamp_file.write_text(stamp + "\n")
     return python
 
 
-def ensure_smoke_env(packages: tuple[str, ...], force: bool = False) -> Path:
+def ensure_smoke_env(requirements: tuple[str, ...], force: bool = False) -> Path:
     """Create ``bench/.smoke/venv`` holding only the smoke packages and their pinned deps.
 
     The venv has no pip and no mypy: the caller's interpreter runs mypy and pip, and the
@@ -89,14 +90,14 @@ def ensure_smoke_env(packages: tuple[str, ...], force: bool = False) -> Path:
     """
     env_dir = layout.SMOKE_DIR / "venv"
     python = venv_python(env_dir)
-    stamp = _stamp_for(layout.REQUIREMENTS, " ".join(packages), sys.version)
+    stamp = _stamp_for(layout.REQUIREMENTS, " ".join(requirements), sys.version)
     stamp_file = env_dir / "bench-stamp.txt"
     if not force and python.exists() and _is_current(stamp_file, stamp):
         return python
     venv.EnvBuilder(with_pip=False, clear=True).create(env_dir)
     _pip(
         sys.executable, "--target", str(site_packages(python)),
-        "-c", str(layout.REQUIREMENTS), *packages,
+        "-c", str(layout.REQUIREMENTS), *requirements,
     )
     stamp_file.write_text(stamp + "\n")
     return python

@@ -49,6 +49,13 @@ class Bench:
     plugin: Variant
     work_dir: Path  # caches, daemon status files
     runs: int
+    # Reference diagnostics per (kind, variant): every timed run must report the same, or
+    # it is recorded as an inconsistency. "mypy" runs are held to the untimed cold run;
+    # "dmypy" runs to the daemon's first check, as dmypy words some hints differently.
+    reference: dict[tuple[str, str], list[diagnostics.Diagnostic]] = dataclasses.field(
+        default_factory=dict
+    )
+    inconsistencies: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def variants(self) -> tuple[Variant, Variant]:
@@ -58,7 +65,23 @@ class Bench:
         cmd = mypy_cmd(
             self.python, variant, self.target_python, cache_dir, list(self.packages), *extra,
         )
-        return checked(run_measured(cmd, self.corpus), f"mypy ({variant.name})")
+        return self.verify(variant, run_measured(cmd, self.corpus), " ".join(("mypy", *extra)))
+
+    def verify(
+        self, variant: Variant, result: RunResult, what: str, kind: str = "mypy",
+    ) -> RunResult:
+        """Fail on a crash; record output that differs from the reference of its kind."""
+        checked(result, f"{what} ({variant.name})")
+        got = diagnostics.parse(result.stdout)
+        expected = self.reference.setdefault((kind, variant.name), got)
+        if got != expected:
+            missing = [str(d) for d in expected if d not in got]
+            extra = [str(d) for d in got if d not in expected]
+            self.inconsistencies.append(
+                f"{what} ({variant.name}): {len(missing)} diagnostics missing, "
+                f"{len(extra)} extra vs. the first {kind} run: " + "; ".join((missing + extra)[:5])
+            )
+        return result
 
     def fresh_dir(self, name: str) -> Path:
         path = self.work_dir / name
@@ -163,13 +186,13 @@ def dmypy(bench: Bench) -> ScenarioResult:
                 started = daemon.start()
                 if started.returncode != 0:
                     raise BenchError(f"dmypy start ({name}) failed:\n{started.stdout}{started.stderr}")
-                checked(daemon.check(files)[0], f"dmypy initial check ({name})")
+                bench.verify(daemon.variant, daemon.check(files)[0], "dmypy initial check", "dmypy")
 
             def one(i: int, variant: Variant) -> dict[str, float]:
                 if variant is bench.plain:
                     module.set(i)
                 result, daemon_cpu = daemons[variant.name].check(files)
-                checked(result, f"dmypy check ({variant.name})")
+                bench.verify(variant, result, "dmypy check", "dmypy")
                 return {"daemon_cpu": daemon_cpu, "wall": result.wall, "client_cpu": result.cpu}
 
             return _alternate(bench, "dmypy", one, primary="daemon_cpu")
