@@ -17,14 +17,16 @@ from mypy.errorcodes import ErrorCode
 from mypy.message_registry import ErrorMessage
 from mypy.messages import format_type
 from mypy.nodes import Context, Decorator, OverloadedFuncDef, TypeInfo
+from mypy.options import Options
 from mypy.types import Type
 
 from mypy_awaitcheck import messages
 from mypy_awaitcheck.callee import Callee, Lookup, async_variant, plain_function
-from mypy_awaitcheck.errorcodes import AWAIT_SYNC_ANY, AWAIT_SYNC_CALL
+from mypy_awaitcheck.errorcodes import AWAIT_SYNC_ANY
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import (
+    TypeFactory,
     awaitable_of,
     is_async_iterable,
     is_awaitable,
@@ -50,54 +52,78 @@ class AwaitedSyncCheck:
         """The call's result type, made awaitable after reporting a sync call."""
         if callee is None or not self.is_awaited(api, context):
             return result
-        if is_unannotated_any(result):
-            func = plain_function(callee.definition)
-            if func is not None and self._inference.never_returns_awaitable(func, api):
-                message = messages.AWAITED_INFERRED_SYNC_FUNCTION
-                self._report(api, context, callee, message.format(callee=callee.display_name))
+        message = awaited_call_problem(api, api.options, self._inference, callee, result)
+        if message is None or not _enabled(api, message.code):
             return result
-        if is_explicit_any(result):
-            if _enabled(api, AWAIT_SYNC_ANY):
-                message = messages.AWAITED_ANY_FUNCTION.format(callee=callee.display_name)
-                api.fail(message, context, code=message.code)
+        if message.code is AWAIT_SYNC_ANY:
+            api.fail(message, context, code=message.code)
             return result
-        if is_awaitable(api, result) or not _enabled(api, AWAIT_SYNC_CALL):
-            return result
-        self._report(api, context, callee, self._sync_call_message(api, callee, result))
-        return awaitable_of(api, result)
+        self._report(api, context, callee, message)
+        return result if is_unannotated_any(result) else awaitable_of(api, result)
 
     def check_property(
         self, api: TypeChecker, context: Context, callee: Callee | None, result: Type
     ) -> Type:
-        if (
-            callee is None
-            or not _is_property(callee.definition)
-            or not self.is_awaited(api, context)
-            or is_awaitable(api, result)
-            or not _enabled(api, AWAIT_SYNC_CALL)
-        ):
+        if callee is None or not self.is_awaited(api, context):
             return result
-        returns = format_type(result, api.options)
-        message = messages.AWAITED_PROPERTY.format(callee=callee.display_name, returns=returns)
+        message = awaited_property_problem(api, api.options, callee, result)
+        if message is None or not _enabled(api, message.code):
+            return result
         self._report(api, context, callee, message)
         return awaitable_of(api, result)
-
-    def _sync_call_message(self, api: TypeChecker, callee: Callee, result: Type) -> ErrorMessage:
-        if isinstance(callee.definition, TypeInfo):
-            return messages.AWAITED_CLASS.format(callee=callee.display_name)
-        if is_async_iterable(api, result):
-            return messages.AWAITED_ASYNC_GENERATOR.format(callee=callee.display_name)
-        returns = format_type(result, api.options)
-        return messages.AWAITED_SYNC_FUNCTION.format(callee=callee.display_name, returns=returns)
 
     def _report(
         self, api: TypeChecker, context: Context, callee: Callee, message: ErrorMessage
     ) -> None:
         api.fail(message, context, code=message.code)
-        variant = async_variant(callee, self._lookup)
-        if variant is not None:
-            note = messages.ASYNC_VARIANT_NOTE.format(variant=variant)
+        note = async_variant_note(callee, self._lookup)
+        if note is not None:
             api.note(note.value, context, code=note.code)
+
+
+def awaited_call_problem(
+    types: TypeFactory,
+    options: Options,
+    inference: SyncReturnInference,
+    callee: Callee,
+    result: Type,
+) -> ErrorMessage | None:
+    """What is wrong with awaiting a call of ``callee`` that returns ``result``, if anything.
+
+    Shared by the hooks and by the pass over unannotated bodies, so that both
+    judge a callee alike; whether the message's code is enabled is the caller's.
+    """
+    if is_unannotated_any(result):
+        func = plain_function(callee.definition)
+        if func is not None and inference.never_returns_awaitable(func, types):
+            return messages.AWAITED_INFERRED_SYNC_FUNCTION.format(callee=callee.display_name)
+        return None
+    if is_explicit_any(result):
+        return messages.AWAITED_ANY_FUNCTION.format(callee=callee.display_name)
+    if is_awaitable(types, result):
+        return None
+    if isinstance(callee.definition, TypeInfo):
+        return messages.AWAITED_CLASS.format(callee=callee.display_name)
+    if is_async_iterable(types, result):
+        return messages.AWAITED_ASYNC_GENERATOR.format(callee=callee.display_name)
+    returns = format_type(result, options)
+    return messages.AWAITED_SYNC_FUNCTION.format(callee=callee.display_name, returns=returns)
+
+
+def awaited_property_problem(
+    types: TypeFactory, options: Options, callee: Callee, result: Type
+) -> ErrorMessage | None:
+    """What is wrong with awaiting the value of a property, if anything."""
+    if not _is_property(callee.definition) or is_awaitable(types, result):
+        return None
+    returns = format_type(result, options)
+    return messages.AWAITED_PROPERTY.format(callee=callee.display_name, returns=returns)
+
+
+def async_variant_note(callee: Callee, lookup: Lookup) -> ErrorMessage | None:
+    """The note naming an ``async def`` sibling of a synchronous callee, if one exists."""
+    variant = async_variant(callee, lookup)
+    return None if variant is None else messages.ASYNC_VARIANT_NOTE.format(variant=variant)
 
 
 def _enabled(api: TypeChecker, code: ErrorCode) -> bool:
