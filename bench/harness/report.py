@@ -11,6 +11,7 @@ import json
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
 from .scenarios import ScenarioResult
 
@@ -19,7 +20,7 @@ def _stats(values: list[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
-def summarize(result: ScenarioResult) -> dict[str, object]:
+def summarize(result: ScenarioResult) -> dict[str, Any]:
     """Per metric: each variant's stats, the ratio of medians and the paired-ratio range."""
     metrics = {}
     for metric, plain in result.samples["plain"].items():
@@ -40,7 +41,7 @@ def _cell(s: dict[str, float]) -> str:
     return f"{s['median']:7.3f} [{s['min']:.3f}-{s['max']:.3f}]"
 
 
-def format_table(summaries: dict[str, dict[str, object]], runs: int) -> list[str]:
+def format_table(summaries: dict[str, dict[str, Any]], runs: int) -> list[str]:
     lines = [
         f"median of {runs} runs per variant, [min-max]; seconds; ratio = plugin/plain medians,"
         " (min-max of per-round ratios)",
@@ -64,7 +65,7 @@ def format_table(summaries: dict[str, dict[str, object]], runs: int) -> list[str
     return lines
 
 
-def save(results_dir: Path, data: dict[str, object]) -> Path:
+def save(results_dir: Path, data: dict[str, Any]) -> Path:
     results_dir.mkdir(parents=True, exist_ok=True)
     path = results_dir / time.strftime("bench-%Y%m%d-%H%M%S.json")
     path.write_text(json.dumps(data, indent=2) + "\n")
