@@ -62,6 +62,21 @@ def _mypy_version(python: Path) -> str:
     ).stdout.strip()
 
 
+def _plugin_version(python: Path, plugin: str) -> str:
+    """The plugin and its __version__ (mypy caches key on it), plus the checkout's commit."""
+    if plugin != layout.DEFAULT_PLUGIN:
+        return f"plugin {plugin}"
+    version = subprocess.run(
+        [str(python), "-c", f"import {plugin}; print({plugin}.__version__)"],
+        stdout=subprocess.PIPE, text=True,
+    ).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(layout.REPO_DIR), "rev-parse", "--short", "HEAD"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    ).stdout.strip()
+    return f"plugin {plugin} {version or '?'} (checkout {commit or '?'})"
+
+
 def _uptime() -> str:
     return subprocess.run(["uptime"], stdout=subprocess.PIPE, text=True).stdout.strip()
 
@@ -108,7 +123,7 @@ def smoke(args: argparse.Namespace) -> int:
     corpus = layout.SMOKE_DIR / "corpus"
     lines = env.build_corpus(target, layout.SMOKE_PACKAGES, corpus)
     plain, plugin = layout.write_configs(layout.SMOKE_DIR / "work", args.plugin)
-    print(f"smoke: {_mypy_version(python)}, plugin {args.plugin}; "
+    print(f"smoke: {_mypy_version(python)}, {_plugin_version(python, args.plugin)}; "
           f"{sum(lines.values()) / 1000:.1f} kLOC in {', '.join(lines)}", flush=True)
     bench = scenarios.Bench(
         python, target, corpus, layout.SMOKE_PACKAGES, plain, plugin,
@@ -128,7 +143,8 @@ def full(args: argparse.Namespace) -> int:
     bench = scenarios.Bench(
         python, python, layout.CORPUS_DIR, layout.CORPUS_PACKAGES, plain, plugin, work, args.runs,
     )
-    print(f"{_mypy_version(python)}; plugin {args.plugin}; {platform.python_version()}; "
+    print(f"{_mypy_version(python)}; {_plugin_version(python, args.plugin)}; "
+          f"Python {platform.python_version()}; "
           f"{os.cpu_count()} CPUs; {_uptime()}")
     print("corpus: " + ", ".join(f"{p} {n / 1000:.1f}k" for p, n in lines.items())
           + f"; total {sum(lines.values()) / 1000:.1f} kLOC (.py lines)", flush=True)
@@ -145,7 +161,8 @@ def full(args: argparse.Namespace) -> int:
     for line in bench.inconsistencies:
         print(f"INCONSISTENT: {line}")
     saved = report.save(layout.RESULTS_DIR, {
-        "mypy": _mypy_version(python), "plugin": args.plugin, "runs": args.runs,
+        "mypy": _mypy_version(python), "plugin": _plugin_version(python, args.plugin),
+        "runs": args.runs,
         "corpus_lines": lines, "uptime_end": _uptime(),
         "plugin_diagnostics": [str(d) for d in comparison.plugin_only],
         "core_diff": comparison.core_diff, "inconsistencies": bench.inconsistencies,
