@@ -25,10 +25,11 @@ from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
 from mypy_awaitcheck.config import AwaitCheckConfig, load_config
 from mypy_awaitcheck.errorcodes import CODES_BY_NAME
 from mypy_awaitcheck.hook_gate import HookGate
-from mypy_awaitcheck.hooks import Hooks
+from mypy_awaitcheck.hooks import Hooks, guarded
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import LookupTypeFactory
+from mypy_awaitcheck.untyped.driver import UntypedBodyPass
 from mypy_awaitcheck.verdict_store import VerdictStore
 
 
@@ -43,7 +44,11 @@ class AwaitCheckPlugin(Plugin):
         self._hooks = Hooks(
             self, AwaitedSyncCheck(indexes, inference, self.lookup_fully_qualified)
         )
-        self._after_check = AfterCheck(inference, LookupTypeFactory(self.lookup_fully_qualified))
+        types = LookupTypeFactory(self.lookup_fully_qualified)
+        self._after_check = AfterCheck(inference, types)
+        self._untyped = UntypedBodyPass(
+            lambda: self._modules, inference, types, self.lookup_fully_qualified
+        )
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
         return self._hooks.function_hook(fullname) if self._gate.wants(fullname) else None
@@ -56,6 +61,7 @@ class AwaitCheckPlugin(Plugin):
 
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
         self._after_check.run(file)
+        guarded(lambda: self._untyped.run(file), None)
         return set()
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:

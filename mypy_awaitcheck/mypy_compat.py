@@ -7,10 +7,14 @@ degrades to a safe answer (``None``) when the internals are not what it expects.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import Any, Final
 
-from mypy.nodes import Block, Expression, MypyFile
+from mypy.errors import Errors
+from mypy.messages import MessageBuilder
+from mypy.nodes import Block, Expression, FuncBase, MypyFile, TypeInfo
+from mypy.scope import Scope
 from mypy.semanal import is_trivial_body
 from mypy.server.subexpr import get_subexpressions
 
@@ -67,6 +71,11 @@ def all_expressions(tree: MypyFile) -> list[Expression]:
     return get_subexpressions(tree)
 
 
+def subexpressions_of(expression: Expression) -> list[Expression]:
+    """``expression`` and every expression inside it, lambda bodies included (compiled walk)."""
+    return get_subexpressions(expression)
+
+
 def is_placeholder_body(body: Block) -> bool:
     """``pass``, ``...``, a docstring or ``raise NotImplementedError``: meant to be overridden.
 
@@ -74,3 +83,48 @@ def is_placeholder_body(body: Block) -> bool:
     the plugin asks mypy's own predicate directly.
     """
     return is_trivial_body(body)
+
+
+def after_check_errors(manager: Any, tree: MypyFile) -> Errors | None:
+    """mypy's ``Errors`` while it finishes ``tree``, or None when the module is silenced.
+
+    Right after a module's check, ``errors`` still points at that module with its
+    per-module options; a module whose errors mypy ignores (third-party code,
+    ``follow_imports = silent``, ``ignore_errors``) is finished without that. Read
+    ``manager.errors`` on every use: parallel workers have their own.
+    """
+    errors = getattr(manager, "errors", None)
+    if not isinstance(errors, Errors) or errors.file != tree.path:
+        return None
+    if tree.path in errors.ignored_files or errors.options.ignore_errors:
+        return None
+    return errors
+
+
+@contextmanager
+def reporting_scope(
+    errors: Errors,
+    modules: dict[str, MypyFile],
+    module: str,
+    enclosing: Sequence[TypeInfo | FuncBase],
+) -> Iterator[MessageBuilder]:
+    """A message builder whose reports belong to ``enclosing`` (outermost first).
+
+    The scope gives errors their fine-grained target (what the daemon clears when
+    it re-checks one function) and the "In function" context; the checker's own
+    scope is put back afterwards.
+    """
+    saved = errors.scope
+    scope = Scope()
+    with ExitStack() as stack:
+        stack.enter_context(scope.module_scope(module))
+        for node in enclosing:
+            if isinstance(node, TypeInfo):
+                stack.enter_context(scope.class_scope(node))
+            else:
+                stack.enter_context(scope.function_scope(node))
+        errors.scope = scope
+        try:
+            yield MessageBuilder(errors, modules)
+        finally:
+            errors.scope = saved

@@ -32,6 +32,7 @@ from mypy.nodes import (
     FloatExpr,
     ForStmt,
     FuncDef,
+    FuncItem,
     GeneratorExpr,
     IfStmt,
     IntExpr,
@@ -187,6 +188,11 @@ def _functions_and_methods(tree: MypyFile) -> Iterator[FuncDef]:
                     yield func
         elif isinstance(definition, FuncDef):
             yield definition
+
+
+def own_returns(func: FuncItem) -> Iterator[ReturnStmt]:
+    """The function's own ``return`` statements; nested functions and classes excluded."""
+    return _returns(func.body)
 
 
 def _ends_in_raise(body: Block) -> bool:
