@@ -8,6 +8,7 @@ unknown flag or a missing path is a usage error there, exit status 2).
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from typing import Final, NoReturn
 
@@ -39,7 +40,7 @@ class CheckOptions:
 
 class _UsageErrorParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.print_usage()
+        self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
