@@ -29,7 +29,9 @@ from mypy_awaitcheck.hooks import Hooks, guarded
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import LookupTypeFactory
+from mypy_awaitcheck.untyped.conftest import ConftestFixtures
 from mypy_awaitcheck.untyped.driver import UntypedBodyPass
+from mypy_awaitcheck.untyped.returns import ReturnedValues
 from mypy_awaitcheck.verdict_store import VerdictStore
 
 
@@ -46,8 +48,14 @@ class AwaitCheckPlugin(Plugin):
         )
         types = LookupTypeFactory(self.lookup_fully_qualified)
         self._after_check = AfterCheck(inference, types)
+        self._conftests = ConftestFixtures.for_options(options, self.lookup_fully_qualified)
         self._untyped = UntypedBodyPass(
-            lambda: self._modules, inference, types, self.lookup_fully_qualified
+            lambda: self._modules,
+            inference,
+            types,
+            self.lookup_fully_qualified,
+            self._conftests,
+            ReturnedValues.for_options(options, self.lookup_fully_qualified),
         )
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
@@ -59,13 +67,17 @@ class AwaitCheckPlugin(Plugin):
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
         return self._hooks.attribute_hook(fullname) if self._gate.wants(fullname) else None
 
+    def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
+        return guarded(lambda: self._conftests.dependencies(file), [])
+
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
         self._after_check.run(file)
         guarded(lambda: self._untyped.run(file), None)
         return set()
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
-        return self._config.report_data()
+        conftests = guarded(lambda: self._conftests.config_data(ctx.id, ctx.path), {})
+        return {**self._config.report_data(), **({"conftests": conftests} if conftests else {})}
 
 
 def _apply_code_switches(config: AwaitCheckConfig, options: Options) -> None:

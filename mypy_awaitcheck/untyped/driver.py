@@ -8,7 +8,10 @@ resolved and bodies still there), finds what each unchecked body awaits (``walk`
 file, line, ``# type: ignore[code]``, per-module options and the cache all work as
 for mypy's errors. A module is skipped when mypy reports nothing for it (silenced
 or third-party) and when ``check_untyped_defs`` is on for it, because the hooks
-then see those bodies and report them already. It never adds dependencies.
+then see those bodies and report them already. A ``conftest.py`` also has its
+fixture values recorded for the test modules below it (``conftest``), and every
+module what its unannotated factories return (``returns``). It never adds indirect
+dependencies.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from mypy.errors import Errors
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.callee import Lookup
@@ -23,6 +27,8 @@ from mypy_awaitcheck.mypy_compat import after_check_errors, find_build_manager, 
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import TypeFactory
 from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked, Finding
+from mypy_awaitcheck.untyped.conftest import ConftestFixtures, is_conftest
+from mypy_awaitcheck.untyped.returns import ReturnedValues, factory_candidates
 from mypy_awaitcheck.untyped.values import ValueResolver
 from mypy_awaitcheck.untyped.walk import UncheckedBody, walk_module
 
@@ -36,9 +42,13 @@ class UntypedBodyPass:
         inference: SyncReturnInference,
         types: TypeFactory,
         lookup: Lookup,
+        conftests: ConftestFixtures,
+        returned: ReturnedValues,
     ) -> None:
         self._modules = modules
         self._types = types
+        self._conftests = conftests
+        self._returned = returned
         self._awaited_sync = AwaitedSyncInUnchecked(inference, types, lookup)
         self._manager: Any = _NOT_SEARCHED
         self._manager_modules: object = None
@@ -47,25 +57,36 @@ class UntypedBodyPass:
         if tree.is_stub:
             return
         errors = after_check_errors(self._build_manager(), tree)
-        if errors is None or errors.options.check_untyped_defs:
+        checks = errors is not None and not errors.options.check_untyped_defs
+        factories = list(factory_candidates(tree))
+        conftest = is_conftest(tree)
+        if not (checks or factories or conftest):
+            self._returned.record(tree, {})
             return
-        walk = walk_module(tree, check_untyped_defs=False)
-        if not walk.unchecked:
+        walk = walk_module(tree)
+        values = ValueResolver(walk, self._types, self._conftests, self._returned, self._modules())
+        # Recorded for the modules checked later, which will not see these bodies.
+        self._returned.record(tree, {f.fullname: values.returned_value(f) for f in factories})
+        if conftest:
+            fixtures = values.fixtures
+            self._conftests.record(tree, fixtures.module_fixture_values(), fixtures.generates_tests())
+        if errors is None or not checks:
             return
-        values = ValueResolver(walk, self._types)
         for body in walk.unchecked:
             findings = self._awaited_sync.findings(body, values, errors.options)
             if findings:
                 self._report(errors, tree, body, findings)
 
-    def _report(self, errors: Any, tree: MypyFile, body: UncheckedBody, findings: list[Finding]) -> None:
+    def _report(
+        self, errors: Errors, tree: MypyFile, body: UncheckedBody, findings: list[Finding]
+    ) -> None:
         with reporting_scope(errors, self._modules(), tree.fullname, body.scope) as builder:
             for finding in findings:
-                error = builder.fail(finding.message.value, finding.context, code=finding.message.code)
+                message = finding.message
+                error = builder.fail(message.value, finding.context, code=message.code)
                 if finding.note is not None:
-                    builder.note(
-                        finding.note.value, finding.context, code=finding.note.code, parent_error=error
-                    )
+                    note = finding.note
+                    builder.note(note.value, finding.context, code=note.code, parent_error=error)
 
     def _build_manager(self) -> Any:
         """mypy's BuildManager, searched once per build (a daemon may start a new one)."""

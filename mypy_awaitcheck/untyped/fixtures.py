@@ -13,10 +13,10 @@ Fixtures are recognised by their decorator's fullname (``pytest.fixture``,
 assumed when pytest may pass something else: a parameter listed by
 ``pytest.mark.parametrize`` (on the function or its class), a module with
 ``pytestmark`` or a ``pytest_generate_tests`` hook, a name imported into the
-module that may be a fixture, a fixture asking for the fixture it overrides,
-fixtures of plugins (``tmp_path``, ``monkeypatch``...) and functions that pytest
-does not collect (tests are ``test*`` functions in ``test_*.py``/``*_test.py``
-modules, at module level or in ``Test*`` classes).
+module that may be a fixture, fixtures of plugins (``tmp_path``,
+``monkeypatch``...) and functions that pytest does not collect (tests are
+``test*`` functions in ``test_*.py``/``*_test.py`` modules, at module level or in
+``Test*`` classes). A fixture that asks for its own name gets the one it overrides.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from mypy.nodes import (
     FuncItem,
     ListExpr,
     MemberExpr,
+    MypyFile,
     RefExpr,
     StrExpr,
     SymbolTable,
@@ -42,6 +43,12 @@ from mypy.nodes import (
 from mypy.types import CallableType, Instance, get_proper_type
 
 from mypy_awaitcheck.typepredicates import is_unannotated_any
+from mypy_awaitcheck.untyped.conftest import (
+    NOT_DEFINED_HERE,
+    ConftestFixtures,
+    conftest_chain,
+    is_test_module,
+)
 from mypy_awaitcheck.untyped.known import Known, awaited_value, known
 from mypy_awaitcheck.untyped.walk import ModuleWalk
 
@@ -74,27 +81,32 @@ _YIELDING_TYPES: Final = frozenset(
     }
 )
 _PARAMETRIZE: Final = "parametrize"
-_HOOKS_THAT_PARAMETRIZE: Final = ("pytestmark", "pytest_generate_tests")
+_GENERATE_TESTS: Final = "pytest_generate_tests"
+_HOOKS_THAT_PARAMETRIZE: Final = ("pytestmark", _GENERATE_TESTS)
 _ANY_NAME: Final = "*"
 
 
 class FixtureResolver:
-    def __init__(self, walk: ModuleWalk, values: ValueResolver) -> None:
+    def __init__(
+        self,
+        walk: ModuleWalk,
+        values: ValueResolver,
+        conftests: ConftestFixtures,
+        modules: dict[str, MypyFile],
+    ) -> None:
         self._walk = walk
         self._values = values
+        self._conftests = conftests
+        self._modules = modules
         self._module_fixtures: dict[str, FuncDef] | None = None
 
     def parameter_value(self, var: Var, func: FuncItem, owner: TypeInfo | None) -> Known | None:
         if not isinstance(func, FuncDef) or not self._gets_fixtures(func, owner):
             return None
-        if _ANY_NAME in self._parametrized(func, owner) or var.name in self._parametrized(
-            func, owner
-        ):
+        parametrized = self._parametrized(func, owner)
+        if _ANY_NAME in parametrized or var.name in parametrized:
             return None
-        fixture = self._find(var.name, owner)
-        if fixture is None or fixture is func:
-            return None  # a fixture asking for the one it overrides gets the outer one
-        return self.fixture_value(fixture)
+        return self._closest_value(var.name, func, owner)
 
     def fixture_value(self, fixture: FuncDef) -> Known | None:
         generator = fixture.is_generator or fixture.is_async_generator
@@ -107,6 +119,20 @@ class FixtureResolver:
         if generator:
             return self._values.yielded_value(fixture)
         return self._values.returned_value(fixture)
+
+    def module_fixture_values(self) -> dict[str, Known | None]:
+        """The values of this module's fixtures; imported decorated names count as unknown."""
+        values: dict[str, Known | None] = {
+            name: None
+            for name, symbol in self._walk.tree.names.items()
+            if isinstance(symbol.node, Decorator) and symbol.node.func not in self._walk.functions
+        }
+        for name, fixture in self._fixtures_of_module().items():
+            values[name] = self.fixture_value(fixture)
+        return values
+
+    def generates_tests(self) -> bool:
+        return _GENERATE_TESTS in self._walk.tree.names
 
     # Which functions get fixtures --------------------------------------------
 
@@ -121,20 +147,19 @@ class FixtureResolver:
         return (
             func.name.startswith("test")
             and (owner is None or owner.name.startswith("Test"))
-            and _is_test_module(self._walk.tree.path)
+            and is_test_module(self._walk.tree.path)
         )
 
     def _parametrized(self, func: FuncDef, owner: TypeInfo | None) -> frozenset[str]:
         """Parameters pytest may fill from parametrization instead of fixtures."""
-        names: set[str] = set()
-        if any(hook in self._walk.tree.names for hook in _HOOKS_THAT_PARAMETRIZE):
+        tables = [self._walk.tree.names] + ([owner.names] if owner is not None else [])
+        if any(hook in table for table in tables for hook in _HOOKS_THAT_PARAMETRIZE):
             return frozenset({_ANY_NAME})
         decorator = self._decorator(func, owner)
         marks = list(decorator.decorators) if decorator is not None else []
         if owner is not None:
             marks.extend(owner.defn.decorators)
-            if any(hook in owner.names for hook in _HOOKS_THAT_PARAMETRIZE):
-                return frozenset({_ANY_NAME})
+        names: set[str] = set()
         for mark in marks:
             names |= _parametrized_names(mark)
         return frozenset(names)
@@ -147,19 +172,30 @@ class FixtureResolver:
 
     # Where a fixture is defined ----------------------------------------------
 
-    def _find(self, name: str, owner: TypeInfo | None) -> FuncDef | None:
-        if owner is not None:
-            for info in owner.mro:
-                if info not in self._walk.classes:
-                    return None  # a base class of another module may define it
-                found = _fixtures_in(info.names).get(name)
-                if found is not None:
-                    return found
+    def _closest_value(self, name: str, requester: FuncDef, owner: TypeInfo | None) -> Known | None:
+        """The value of the closest fixture ``name``; a fixture that asks for its own
+        name gets the one it overrides."""
+        for info in owner.mro[:-1] if owner is not None else ():  # without ``object``
+            if info not in self._walk.classes:
+                return None  # a base class of another module may define it
+            found = _fixtures_in(info.names).get(name)
+            if found is not None and found is not requester:
+                return self.fixture_value(found)
         symbol = self._walk.tree.names.get(name)
-        if symbol is not None and isinstance(symbol.node, Decorator):
-            if symbol.node.func not in self._walk.functions:
+        if isinstance(symbol.node if symbol else None, Decorator):
+            if symbol.node.func not in self._walk.functions:  # type: ignore[union-attr]
                 return None  # imported: may be a fixture, whose decorator is not visible
-        return self._fixtures_of_module().get(name)
+        found = self._fixtures_of_module().get(name)
+        if found is not None and found is not requester:
+            return self.fixture_value(found)
+        for module, path in conftest_chain(self._walk.tree.fullname, self._walk.tree.path):
+            conftest = self._modules.get(module)
+            if conftest is None or not _same_file(conftest.path, path):
+                return None  # a conftest that mypy did not analyse
+            value = self._conftests.value(conftest, name)
+            if value is not NOT_DEFINED_HERE:
+                return value  # type: ignore[return-value]
+        return None
 
     def _fixtures_of_module(self) -> dict[str, FuncDef]:
         if self._module_fixtures is None:
@@ -236,6 +272,5 @@ def _yielded_type(result: Known | None) -> Known | None:
     return None
 
 
-def _is_test_module(path: str) -> bool:
-    name = os.path.basename(path)
-    return name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))
+def _same_file(first: str, second: str) -> bool:
+    return os.path.normcase(os.path.abspath(first)) == os.path.normcase(os.path.abspath(second))

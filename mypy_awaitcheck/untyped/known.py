@@ -10,10 +10,15 @@ from typing import Final
 
 from mypy.nodes import TypeInfo
 from mypy.types import Instance, NoneType, Type, TypeType, UnionType, get_proper_type
+from mypy.typevars import fill_typevars_with_any
+
+from mypy_awaitcheck.callee import Lookup
 
 Known = Instance | TypeType
 
 COROUTINE: Final = "typing.Coroutine"
+_INSTANCE: Final = "instance"
+_CLASS: Final = "class"
 
 
 def known(typ: Type | None) -> Known | None:
@@ -37,6 +42,12 @@ def awaited_value(value: Known | None) -> Known | None:
     return None
 
 
+def instance_of(info: TypeInfo) -> Instance | None:
+    """An instance of ``info``, its type arguments ``Any``."""
+    instance = fill_typevars_with_any(info)
+    return instance if isinstance(instance, Instance) else None
+
+
 def info_of(value: Known | None) -> TypeInfo | None:
     """The class of an instance, or the class a class object stands for."""
     if isinstance(value, Instance):
@@ -44,3 +55,24 @@ def info_of(value: Known | None) -> TypeInfo | None:
     if isinstance(value, TypeType) and isinstance(value.item, Instance):
         return value.item.type
     return None
+
+
+def encode(value: Known | None) -> list[str] | None:
+    """A value as JSON, to be kept beside mypy's cache; its type arguments are dropped."""
+    if isinstance(value, Instance):
+        return [_INSTANCE, value.type.fullname]
+    if isinstance(value, TypeType) and isinstance(value.item, Instance):
+        return [_CLASS, value.item.type.fullname]
+    return None
+
+
+def decode(encoded: object, lookup: Lookup) -> Known | None:
+    if not (isinstance(encoded, list) and len(encoded) == 2):
+        return None
+    kind, fullname = encoded
+    symbol = lookup(fullname) if isinstance(fullname, str) else None
+    info = symbol.node if symbol is not None else None
+    instance = instance_of(info) if isinstance(info, TypeInfo) else None
+    if instance is None:
+        return None
+    return TypeType(instance) if kind == _CLASS else instance

@@ -58,14 +58,22 @@ from mypy.types import (
     get_proper_type,
     has_type_vars,
 )
-from mypy.typevars import fill_typevars_with_any
 
 from mypy_awaitcheck.callee import Callee, function_callee, method_callee, plain_function
 from mypy_awaitcheck.mypy_compat import is_placeholder_body
 from mypy_awaitcheck.sync_inference import own_returns
 from mypy_awaitcheck.typepredicates import TypeFactory
+from mypy_awaitcheck.untyped.conftest import ConftestFixtures
 from mypy_awaitcheck.untyped.fixtures import FixtureResolver
-from mypy_awaitcheck.untyped.known import COROUTINE, Known, awaited_value, info_of, known
+from mypy_awaitcheck.untyped.returns import ReturnedValues, returns_unannotated
+from mypy_awaitcheck.untyped.known import (
+    COROUTINE,
+    Known,
+    awaited_value,
+    info_of,
+    instance_of,
+    known,
+)
 from mypy_awaitcheck.untyped.walk import ModuleWalk
 
 _PLAIN_CONSTRUCTION: Final = frozenset({"builtins.object.__new__", "builtins.type.__call__"})
@@ -81,10 +89,18 @@ class CallTarget:
 
 
 class ValueResolver:
-    def __init__(self, walk: ModuleWalk, types: TypeFactory) -> None:
+    def __init__(
+        self,
+        walk: ModuleWalk,
+        types: TypeFactory,
+        conftests: ConftestFixtures,
+        returned: ReturnedValues,
+        modules: dict[str, MypyFile],
+    ) -> None:
         self._walk = walk
         self._types = types
-        self._fixtures = FixtureResolver(walk, self)
+        self._returned = returned
+        self.fixtures = FixtureResolver(walk, self, conftests, modules)
         self._variables: dict[Var, object] = {}
         self._returns: dict[FuncItem, object] = {}
 
@@ -141,7 +157,7 @@ class ValueResolver:
         if var in self._walk.parameters:
             if bindings:
                 return None  # a parameter assigned in the body
-            return self._fixtures.parameter_value(var, *self._walk.parameters[var])
+            return self.fixtures.parameter_value(var, *self._walk.parameters[var])
         if var.info:
             if var.info not in self._walk.classes:
                 return None  # its assignments live in another module
@@ -166,7 +182,7 @@ class ValueResolver:
         if isinstance(node, Var):
             return self.variable_value(node)
         if isinstance(node, TypeInfo):
-            instance = _instance_of(node)
+            instance = instance_of(node)
             return TypeType(instance) if instance is not None else None
         return None
 
@@ -196,7 +212,7 @@ class ValueResolver:
         if target is None:
             return None
         func = plain_function(target.callee.definition)
-        if func is not None and _returns_unannotated(func):
+        if func is not None and returns_unannotated(func):
             if func.is_coroutine and not func.is_async_generator:
                 returned = self.returned_value(func) if not func.info else None
                 return self.coroutine_of(returned)
@@ -206,7 +222,8 @@ class ValueResolver:
         return known(target.result)
 
     def returned_value(self, func: FuncItem) -> Known | None:
-        """What every ``return`` of ``func`` (a function of this module) gives, if that is one class."""
+        """What every ``return`` of ``func`` gives, if that is one class (module-level
+        functions of other modules: as recorded after their module's check)."""
         value = self._returns.get(func, _UNRESOLVED)
         if value is _UNRESOLVED:
             self._returns[func] = None
@@ -214,7 +231,9 @@ class ValueResolver:
         return value  # type: ignore[return-value]
 
     def _returned_value(self, func: FuncItem) -> Known | None:
-        if func not in self._walk.functions or is_placeholder_body(func.body):
+        if func not in self._walk.functions:
+            return self._returned.value(func) if isinstance(func, FuncDef) else None
+        if is_placeholder_body(func.body):
             return None
         values = [r.expr for r in own_returns(func) if r.expr is not None and not _is_none(r.expr)]
         return self.same_value(values) if values else None
@@ -235,10 +254,10 @@ class ValueResolver:
 def _definition_result(definition: SymbolNode) -> Type | None:
     """The result of calling a module-level definition, typed like mypy types the call."""
     if isinstance(definition, TypeInfo):
-        return _instance_of(definition) if _plainly_constructed(definition) else None
+        return instance_of(definition) if _plainly_constructed(definition) else None
     func = plain_function(definition)
     if func is not None:
-        if _returns_unannotated(func):
+        if returns_unannotated(func):
             return AnyType(TypeOfAny.unannotated)
         return _callable_result(func.type)
     if isinstance(definition, Decorator):
@@ -251,7 +270,7 @@ def _member_result(receiver: Known, name: str, definition: SymbolNode) -> Type |
     if isinstance(definition, OverloadedFuncDef) or _is_property(definition):
         return None
     func = plain_function(definition)
-    if func is not None and _returns_unannotated(func):
+    if func is not None and returns_unannotated(func):
         return AnyType(TypeOfAny.unannotated)
     instance = receiver.item if isinstance(receiver, TypeType) else receiver
     if not isinstance(instance, Instance):
@@ -268,19 +287,6 @@ def _callable_result(signature: Type | None) -> Type | None:
     if not isinstance(proper, CallableType) or has_type_vars(proper.ret_type):
         return None
     return proper.ret_type
-
-
-def _returns_unannotated(func: FuncDef) -> bool:
-    signature = get_proper_type(func.type) if func.type is not None else None
-    if not isinstance(signature, CallableType):
-        return True
-    ret = get_proper_type(signature.ret_type)
-    return isinstance(ret, AnyType) and ret.type_of_any == TypeOfAny.unannotated
-
-
-def _instance_of(info: TypeInfo) -> Instance | None:
-    instance = fill_typevars_with_any(info)
-    return instance if isinstance(instance, Instance) else None
 
 
 def _plainly_constructed(info: TypeInfo) -> bool:

@@ -1,8 +1,8 @@
 """One walk over a module's statements: the bodies mypy leaves unchecked, and what binds names.
 
 mypy checks a function body only when the function has an annotation (or under
-``check_untyped_defs``); nested functions are judged on their own, and a lambda
-or a class body belongs to the function around it. The walk collects, for every
+``check_untyped_defs``, which the driver handles); nested functions are judged on
+their own, and a lambda or a class body belongs to the function around it. The walk collects, for every
 unchecked body, its own expressions (nested functions excluded: they are bodies
 of their own), and, for the whole module, every place that binds a variable or
 stores an attribute, so that resolution can tell a name bound once from a
@@ -89,16 +89,15 @@ class ModuleWalk:
     unchecked_functions: dict[FuncItem, UncheckedBody] = field(default_factory=dict)
 
 
-def walk_module(tree: MypyFile, check_untyped_defs: bool) -> ModuleWalk:
-    walker = _Walker(ModuleWalk(tree), check_untyped_defs)
+def walk_module(tree: MypyFile) -> ModuleWalk:
+    walker = _Walker(ModuleWalk(tree))
     walker.block(tree.defs, (), None)
     return walker.result
 
 
 class _Walker:
-    def __init__(self, result: ModuleWalk, check_untyped_defs: bool) -> None:
+    def __init__(self, result: ModuleWalk) -> None:
         self.result = result
-        self._check_untyped_defs = check_untyped_defs
 
     def block(
         self, statements: Iterable[Statement], enclosing: Enclosing, body: UncheckedBody | None
@@ -191,7 +190,7 @@ class _Walker:
         # Defaults are evaluated, and checked, where the function is defined.
         self.expressions([a.initializer for a in func.arguments if a.initializer], outer)
         body = None
-        if func.is_dynamic() and not self._check_untyped_defs:
+        if func.is_dynamic():
             body = UncheckedBody(func, enclosing)
             self.result.unchecked.append(body)
             self.result.unchecked_functions[func] = body
