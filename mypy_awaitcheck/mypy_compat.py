@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, Final
 
+from mypy.errorcodes import UNUSED_IGNORE
 from mypy.errors import Errors
 from mypy.messages import MessageBuilder
 from mypy.nodes import Block, Expression, FuncBase, MypyFile, TypeInfo
@@ -19,6 +20,7 @@ from mypy.semanal import is_trivial_body
 from mypy.server.subexpr import get_subexpressions
 
 _BUILD_MANAGER_TYPE: Final = "BuildManager"
+_TYPE_CHECKER_TYPE: Final = "TypeChecker"
 
 
 def find_build_manager(modules: dict[str, MypyFile]) -> Any | None:
@@ -26,11 +28,20 @@ def find_build_manager(modules: dict[str, MypyFile]) -> Any | None:
 
     The plugin API gives no handle on it, but its ``errors`` tell which module is
     being checked when a ``get_*_hook`` is asked, before any context exists.
+    A parallel worker (``--num-workers``) freezes its manager out of ``gc``'s
+    reach (``gc.freeze()``); a type checker, created later, refers to the same
+    modules and the same ``errors`` and stands in for it there.
     """
+    stand_in = None
     for referrer in gc.get_referrers(modules):
-        if type(referrer).__name__ == _BUILD_MANAGER_TYPE and hasattr(referrer, "errors"):
+        if not hasattr(referrer, "errors"):
+            continue
+        name = type(referrer).__name__
+        if name == _BUILD_MANAGER_TYPE:
             return referrer
-    return None
+        if name == _TYPE_CHECKER_TYPE:
+            stand_in = referrer
+    return stand_in
 
 
 def module_being_checked(manager: Any) -> str | None:
@@ -128,3 +139,17 @@ def reporting_scope(
             yield MessageBuilder(errors, modules)
         finally:
             errors.scope = saved
+
+
+def refresh_unused_ignores(errors: Errors, path: str) -> None:
+    """Recompute ``Unused "type: ignore"`` errors if mypy already generated them.
+
+    mypy generates them after a module's check, before the after-check hook, only
+    when the daemon re-checks an edited file; an ignore comment that only errors
+    reported from the hook use would then be flagged as unused.
+    """
+    infos = errors.error_info_map.get(path)
+    if not infos or not any(info.code == UNUSED_IGNORE for info in infos):
+        return
+    errors.error_info_map[path] = [info for info in infos if info.code != UNUSED_IGNORE]
+    errors.generate_unused_ignore_errors(path)

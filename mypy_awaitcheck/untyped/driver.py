@@ -23,7 +23,12 @@ from mypy.errors import Errors
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.callee import Lookup
-from mypy_awaitcheck.mypy_compat import after_check_errors, find_build_manager, reporting_scope
+from mypy_awaitcheck.mypy_compat import (
+    after_check_errors,
+    find_build_manager,
+    refresh_unused_ignores,
+    reporting_scope,
+)
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import TypeFactory
 from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked, Finding
@@ -72,10 +77,14 @@ class UntypedBodyPass:
             self._conftests.record(tree, fixtures.module_fixture_values(), fixtures.generates_tests())
         if errors is None or not checks:
             return
+        reported = False
         for body in walk.unchecked:
             findings = self._awaited_sync.findings(body, values, errors.options)
             if findings:
                 self._report(errors, tree, body, findings)
+                reported = True
+        if reported:
+            refresh_unused_ignores(errors, tree.path)
 
     def _report(
         self, errors: Errors, tree: MypyFile, body: UncheckedBody, findings: list[Finding]
