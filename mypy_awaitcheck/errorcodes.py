@@ -24,5 +24,34 @@ AWAIT_SYNC_ANY: Final = ErrorCode(
     default_enabled=False,
 )
 
-ALL_CODES: Final[tuple[ErrorCode, ...]] = (AWAIT_SYNC_CALL, AWAIT_SYNC_ANY)
+COROUTINE_AS_VALUE: Final = ErrorCode(
+    "coroutine-as-value",
+    "A coroutine used as a value (condition, comparison, untyped argument, string,"
+    ' "-> Any" return) instead of being awaited',
+    CATEGORY,
+)
+COROUTINE_NEVER_AWAITED: Final = ErrorCode(
+    "coroutine-never-awaited",
+    "A coroutine assigned to a local name that is never awaited, passed on or stored",
+    CATEGORY,
+)
+COROUTINE_API_MISUSE: Final = ErrorCode(
+    "coroutine-api-misuse",
+    "A coroutine's own send/close/throw called where its awaited result's method was meant",
+    CATEGORY,
+)
+ASYNC_CALLBACK: Final = ErrorCode(
+    "async-callback",
+    "An async function passed where a synchronous callback is called and its result dropped",
+    CATEGORY,
+)
+
+ALL_CODES: Final[tuple[ErrorCode, ...]] = (
+    AWAIT_SYNC_CALL,
+    AWAIT_SYNC_ANY,
+    COROUTINE_AS_VALUE,
+    COROUTINE_NEVER_AWAITED,
+    COROUTINE_API_MISUSE,
+    ASYNC_CALLBACK,
+)
 CODES_BY_NAME: Final[dict[str, ErrorCode]] = {code.code: code for code in ALL_CODES}

@@ -14,6 +14,7 @@ from typing import Any
 
 from mypy.nodes import MypyFile
 
+from mypy_awaitcheck.coroutine_api import PROTOCOL_METHODS
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import find_build_manager, module_being_checked
 
@@ -27,6 +28,8 @@ class HookGate:
         self._manager: Any = _NOT_SEARCHED
 
     def wants(self, fullname: str) -> bool:
+        if fullname in PROTOCOL_METHODS:
+            return True  # asked only for coroutine receivers: costs nothing elsewhere
         if self._manager is _NOT_SEARCHED:
             self._manager = find_build_manager(self._modules())
         module = module_being_checked(self._manager)

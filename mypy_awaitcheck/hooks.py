@@ -20,6 +20,7 @@ from mypy.types import Type
 
 from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
 from mypy_awaitcheck.callee import attribute_callee, function_callee, method_callee
+from mypy_awaitcheck.coroutine_checks import CoroutineChecks
 from mypy_awaitcheck.mypy_compat import next_hook
 
 DEBUG_ENV: Final = "MYPY_AWAITCHECK_DEBUG"
@@ -32,9 +33,12 @@ _NO_HOOK: Final = object()
 
 
 class Hooks:
-    def __init__(self, owner: object, check: AwaitedSyncCheck) -> None:
+    def __init__(
+        self, owner: object, check: AwaitedSyncCheck, coroutines: CoroutineChecks
+    ) -> None:
         self._owner = owner
         self._check = check
+        self._coroutines = coroutines
         self._hooks: dict[tuple[str, str], Callable[..., Type]] = {}
         self._delegates: dict[tuple[str, str], object] = {}
 
@@ -64,6 +68,9 @@ class Hooks:
     def _on_function_call(self, key: tuple[str, str], ctx: FunctionContext) -> Type:
         delegate = self._delegate(key, ctx.api)
         result = delegate(ctx) if delegate is not None else ctx.default_return_type
+        self._guarded(
+            result, lambda api: self._coroutines.check_function_call(api, ctx, result), ctx.api
+        )
         return self._guarded(
             result, lambda api: self._check.check_call(
                 api, ctx.context, function_callee(ctx.context), result
@@ -73,6 +80,11 @@ class Hooks:
     def _on_method_call(self, key: tuple[str, str], ctx: MethodContext) -> Type:
         delegate = self._delegate(key, ctx.api)
         result = delegate(ctx) if delegate is not None else ctx.default_return_type
+        self._guarded(
+            result,
+            lambda api: self._coroutines.check_method_call(api, ctx, key[1], result),
+            ctx.api,
+        )
         return self._guarded(
             result, lambda api: self._check.check_call(
                 api, ctx.context, method_callee(ctx.context, ctx.type, key[1]), result

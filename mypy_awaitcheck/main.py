@@ -23,6 +23,7 @@ from mypy.types import Type
 from mypy_awaitcheck.after_check import AfterCheck
 from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
 from mypy_awaitcheck.config import AwaitCheckConfig, load_config
+from mypy_awaitcheck.coroutine_checks import CoroutineChecks
 from mypy_awaitcheck.errorcodes import CODES_BY_NAME
 from mypy_awaitcheck.hook_gate import HookGate
 from mypy_awaitcheck.hooks import Hooks, guarded
@@ -44,7 +45,9 @@ class AwaitCheckPlugin(Plugin):
         inference = SyncReturnInference(VerdictStore.for_options(options))
         self._gate = HookGate(indexes, lambda: self._modules)
         self._hooks = Hooks(
-            self, AwaitedSyncCheck(indexes, inference, self.lookup_fully_qualified)
+            self,
+            AwaitedSyncCheck(indexes, inference, self.lookup_fully_qualified),
+            CoroutineChecks(indexes, self._config.consumers),
         )
         types = LookupTypeFactory(self.lookup_fully_qualified)
         self._after_check = AfterCheck(inference, types)

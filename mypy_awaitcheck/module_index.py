@@ -1,10 +1,13 @@
-"""Per-module facts that hooks look up in O(1): which expressions are awaited.
+"""Per-module facts that hooks look up in O(1): awaited expressions, value uses.
 
 The type context cannot tell that a call is the operand of ``await`` (it is
-``None`` in ``x = await f()``), so each module is walked once, lazily, the first
-time mypy asks for a hook while checking it. The index also lists the names that
-need a hook at all, so that calls of other names cost mypy nothing extra.
-Indexes are validated by tree identity and rebuilt when a module is re-parsed.
+``None`` in ``x = await f()``), nor how a call's value is used, so each module is
+walked once (``value_use``), lazily, the first time mypy asks for a hook while
+checking it. The index also lists the names that need a hook at all: awaited
+callees, callees whose coroutine would be reportable where the call sits
+(``coroutine_positions``), and calls handed an async function; calls of other
+names cost mypy nothing extra. Indexes are validated by tree identity and rebuilt
+when a module is re-parsed.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from mypy.nodes import (
-    AwaitExpr,
     CallExpr,
     Expression,
     FuncDef,
@@ -24,7 +26,12 @@ from mypy.nodes import (
     TypeInfo,
 )
 
-from mypy_awaitcheck.mypy_compat import all_expressions
+from mypy_awaitcheck.coroutine_positions import (
+    may_be_async_function,
+    may_report,
+    may_return_coroutine,
+)
+from mypy_awaitcheck.value_use import ModuleValueUses, analyze_module, iter_calls_with_use
 
 CALL_DUNDER: Final = "__call__"
 
@@ -32,17 +39,18 @@ CALL_DUNDER: Final = "__call__"
 @dataclass
 class ModuleIndex:
     tree: MypyFile
+    uses: ModuleValueUses
     awaited: set[Expression] = field(default_factory=set)
     hooked_names: set[str] = field(default_factory=set)
 
     def add_awaited(self, operand: Expression) -> None:
         self.awaited.add(operand)
         if isinstance(operand, CallExpr):
-            self._add_callee_names(operand.callee)
+            self.add_callee_names(operand.callee)
         elif isinstance(operand, MemberExpr):
             self.hooked_names.add(operand.name)
 
-    def _add_callee_names(self, callee: Expression) -> None:
+    def add_callee_names(self, callee: Expression) -> None:
         if isinstance(callee, RefExpr):
             self.hooked_names.add(callee.name)
             if callee.fullname:
@@ -56,12 +64,18 @@ class ModuleIndex:
 
 
 def build_index(tree: MypyFile) -> ModuleIndex:
-    index = ModuleIndex(tree)
     if tree.is_stub:
-        return index  # stubs never await
-    for expression in all_expressions(tree):
-        if isinstance(expression, AwaitExpr):
-            index.add_awaited(expression.expr)
+        return ModuleIndex(tree, ModuleValueUses(tree))  # stubs hold no code
+    uses = analyze_module(tree)
+    index = ModuleIndex(tree, uses)
+    for operand in uses.awaited:
+        index.add_awaited(operand)
+    for call, use in iter_calls_with_use(uses):
+        if may_return_coroutine(call.callee) and may_report(use, uses):
+            index.add_callee_names(call.callee)
+    for call, _, arg in uses.function_arguments:
+        if may_be_async_function(arg, uses.async_function_names):
+            index.add_callee_names(call.callee)
     return index
 
 

@@ -11,13 +11,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, Final
 
+from mypy.argmap import map_actuals_to_formals
 from mypy.errorcodes import UNUSED_IGNORE
 from mypy.errors import Errors
+from mypy.message_registry import ErrorMessage
 from mypy.messages import MessageBuilder
-from mypy.nodes import Block, Expression, FuncBase, MypyFile, TypeInfo
+from mypy.nodes import Block, CallExpr, Context, Expression, FuncBase, MypyFile, TypeInfo
 from mypy.scope import Scope
 from mypy.semanal import is_trivial_body
 from mypy.server.subexpr import get_subexpressions
+from mypy.types import AnyType, CallableType, Type, TypeOfAny
 
 _BUILD_MANAGER_TYPE: Final = "BuildManager"
 _TYPE_CHECKER_TYPE: Final = "TypeChecker"
@@ -153,3 +156,84 @@ def refresh_unused_ignores(errors: Errors, path: str) -> None:
         return
     errors.error_info_map[path] = [info for info in infos if info.code != UNUSED_IGNORE]
     errors.generate_unused_ignore_errors(path)
+
+
+def type_context(api: object) -> Type | None:
+    """The type mypy is inferring the current expression against, or None.
+
+    For an argument it is the parameter's type (after the receiver's type arguments
+    are substituted); in ``return`` the declared return type; None in most other places.
+    """
+    checker = getattr(api, "expr_checker", None)
+    contexts = getattr(checker, "type_context", None)
+    if isinstance(contexts, list) and contexts and isinstance(contexts[-1], Type):
+        return contexts[-1]
+    return None
+
+
+def inferred_type(api: object, expr: Expression) -> Type | None:
+    """The type mypy already inferred for ``expr`` in the function being checked.
+
+    A call's callee is inferred (and stored) before its arguments, so the hook of an
+    argument can read the type of the call that receives it.
+    """
+    lookup = getattr(api, "lookup_type_or_none", None)
+    found = lookup(expr) if callable(lookup) else None
+    return found if isinstance(found, Type) else None
+
+
+def formal_of_argument(callee: CallableType, call: CallExpr, position: int) -> int | None:
+    """The index of ``callee``'s parameter that receives ``call.args[position]``."""
+    mapping = map_actuals_to_formals(
+        call.arg_kinds,
+        call.arg_names,
+        callee.arg_kinds,
+        callee.arg_names,
+        lambda _: AnyType(TypeOfAny.special_form),
+    )
+    return next((formal for formal, actuals in enumerate(mapping) if position in actuals), None)
+
+
+def report_error(api: Any, message: ErrorMessage, context: Context) -> None:
+    """Report ``message`` without changing what mypy's own speculative checks conclude.
+
+    mypy checks some expressions under an ``ErrorWatcher`` and reads any new error as
+    "this attempt failed": overload trials, the ``in`` operator's fallback, assignment
+    contexts. A plugin error seen there would change mypy's own results, so it is
+    added with the watchers out of the way. The hooks of an overloaded callee run
+    only inside its trials, last, after the arguments were checked: a trial that
+    already failed (its discarding watcher saw an error) is not reported from, the
+    one that matches is. Checks whose verdict depends on the type context ask
+    ``in_speculative_check`` first.
+    """
+    errors = getattr(getattr(api, "msg", None), "errors", None)
+    watchers = getattr(errors, "_watchers", None)
+    if not isinstance(watchers, list) or not watchers:
+        api.fail(message, context, code=message.code)
+        return
+    if any(_discards(watcher) and _has_new_errors(watcher) for watcher in watchers):
+        return
+    hidden = list(watchers)
+    watchers.clear()
+    try:
+        api.fail(message, context, code=message.code)
+    finally:
+        watchers[:] = hidden
+
+
+def in_speculative_check(api: Any) -> bool:
+    """Whether mypy is trying something it may discard (an overload trial, a branch it
+    found unreachable): a watcher filters errors out without saving them."""
+    errors = getattr(getattr(api, "msg", None), "errors", None)
+    watchers = getattr(errors, "_watchers", None)
+    return isinstance(watchers, list) and any(_discards(watcher) for watcher in watchers)
+
+
+def _discards(watcher: object) -> bool:
+    filters = getattr(watcher, "_filter", True)
+    return filters is not False and getattr(watcher, "_filtered", None) is None
+
+
+def _has_new_errors(watcher: object) -> bool:
+    has_new_errors = getattr(watcher, "has_new_errors", None)
+    return not callable(has_new_errors) or bool(has_new_errors())
