@@ -1,5 +1,6 @@
 """The command line's pieces without a mypy run: dispatch, ``--list-codes``,
-reading mypy's JSON lines, choosing async misuse, and the three output formats."""
+reading mypy's JSON lines, choosing async misuse, the three output formats and
+the pre-commit hook's declaration."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from mypy.errorcodes import ErrorCode
@@ -16,6 +18,11 @@ from mypy_awaitcheck.cli.diagnostics import Diagnostic, parse_mypy_json_line
 from mypy_awaitcheck.cli.formats import Report, render_github, render_json, render_text
 from mypy_awaitcheck.cli.list_codes import render_codes
 from mypy_awaitcheck.cli.selection import select_async_misuse
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # mypy itself depends on tomli below Python 3.11
+    import tomli as tomllib
 
 ERROR = Diagnostic(
     path="app/chat.py",
@@ -153,3 +160,14 @@ def test_github_annotations_escape_workflow_command_syntax() -> None:
     assert render_github(Report([no_column], 1)).splitlines()[0] == (
         f"::error file=app/chat.py,line=3,title=mypy-awaitcheck [attr-defined]::{ERROR.message}"
     )
+
+
+def test_pre_commit_hook_runs_the_declared_console_script() -> None:
+    root = Path(__file__).parent.parent
+    with open(root / "pyproject.toml", "rb") as stream:
+        scripts = tomllib.load(stream)["project"]["scripts"]
+    assert scripts == {"mypy-awaitcheck": "mypy_awaitcheck.cli.dispatch:console_main"}
+    hook = (root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "\n- id: mypy-awaitcheck\n" in hook
+    assert "\n  entry: mypy-awaitcheck\n" in hook
+    assert "\n  language: python\n" in hook
