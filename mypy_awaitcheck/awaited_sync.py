@@ -18,7 +18,7 @@ from mypy.message_registry import ErrorMessage
 from mypy.messages import format_type
 from mypy.nodes import Context, Decorator, OverloadedFuncDef, TypeInfo
 from mypy.options import Options
-from mypy.types import Type
+from mypy.types import Type, UnionType, get_proper_type
 
 from mypy_awaitcheck import messages
 from mypy_awaitcheck.callee import Callee, Lookup, async_variant, plain_function
@@ -100,7 +100,7 @@ def awaited_call_problem(
         return None
     if is_explicit_any(result):
         return messages.AWAITED_ANY_FUNCTION.format(callee=callee.display_name)
-    if is_awaitable(types, result):
+    if _may_be_awaitable(types, result):
         return None
     if isinstance(callee.definition, TypeInfo):
         return messages.AWAITED_CLASS.format(callee=callee.display_name)
@@ -114,7 +114,7 @@ def awaited_property_problem(
     types: TypeFactory, options: Options, callee: Callee, result: Type
 ) -> ErrorMessage | None:
     """What is wrong with awaiting the value of a property, if anything."""
-    if not _is_property(callee.definition) or is_awaitable(types, result):
+    if not _is_property(callee.definition) or _may_be_awaitable(types, result):
         return None
     returns = format_type(result, options)
     return messages.AWAITED_PROPERTY.format(callee=callee.display_name, returns=returns)
@@ -128,6 +128,14 @@ def async_variant_note(callee: Callee, lookup: Lookup) -> ErrorMessage | None:
 
 def _enabled(api: TypeChecker, code: ErrorCode) -> bool:
     return api.errors.is_error_code_enabled(code)
+
+
+def _may_be_awaitable(types: TypeFactory, result: Type) -> bool:
+    """Awaitable, or a union with an awaitable member (``Task | None``): awaiting it may
+    be right, and what mypy says about the other members is enough."""
+    proper = get_proper_type(result)
+    items = proper.items if isinstance(proper, UnionType) else [proper]
+    return any(is_awaitable(types, item) for item in items)
 
 
 def _is_property(node: object) -> bool:
