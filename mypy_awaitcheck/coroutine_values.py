@@ -94,7 +94,7 @@ class CoroutineValueCheck:
         if kind is UseKind.RETURNED and isinstance(use.parent, FuncDef):
             return _return_message(api, use.parent, callee)
         if kind is UseKind.ASSIGNED and isinstance(use.parent, AssignmentStmt):
-            return _assignment_message(uses, use.parent, use.detail, callee)
+            return assignment_message(uses, use.parent, use.detail, callee)
         return None
 
     def _argument_message(
@@ -114,18 +114,29 @@ def _comparison_message(api: TypeChecker, use: ValueUse, callee: str) -> ErrorMe
     if not isinstance(comparison, ComparisonExpr):
         return None
     other = comparison.operands[use.position]
-    with_none = isinstance(other, NameExpr) and other.fullname == NONE
     options = api.options
-    if options.strict_equality_for_none if with_none else options.strict_equality:
+    if options.strict_equality_for_none if _is_none(other) else options.strict_equality:
         return None  # mypy reports the non-overlapping comparison itself
     if use.detail in MEMBERSHIP_OPERATORS and not _holds_any_object(api, other):
         return None  # mypy rejects the operand itself, or the container is unknown
-    if with_none and use.detail in IDENTITY_OPERATORS:
+    return comparison_message(use, callee)
+
+
+def comparison_message(use: ValueUse, callee: str) -> ErrorMessage | None:
+    """The message for a coroutine compared by ``use`` (whatever mypy says about it)."""
+    comparison = use.parent
+    if not isinstance(comparison, ComparisonExpr):
+        return None
+    if _is_none(comparison.operands[use.position]) and use.detail in IDENTITY_OPERATORS:
         outcome = "false" if use.detail == "is" else "true"
         return messages.COROUTINE_COMPARED_WITH_NONE.format(
             callee=callee, operator=use.detail, outcome=outcome
         )
     return messages.COROUTINE_COMPARED.format(callee=callee, operator=use.detail)
+
+
+def _is_none(expr: Expression) -> bool:
+    return isinstance(expr, NameExpr) and expr.fullname == NONE
 
 
 def _holds_any_object(api: TypeChecker, container: Expression) -> bool:
@@ -159,7 +170,7 @@ def _return_message(api: TypeChecker, function: FuncDef, callee: str) -> ErrorMe
     )
 
 
-def _assignment_message(
+def assignment_message(
     uses: ModuleValueUses, statement: AssignmentStmt, name: str, callee: str
 ) -> ErrorMessage | None:
     fate = uses.assignment_fate(statement)

@@ -27,12 +27,14 @@ AWAIT_SYNC_ANY: Final = ErrorCode(
 COROUTINE_AS_VALUE: Final = ErrorCode(
     "coroutine-as-value",
     "A coroutine used as a value (condition, comparison, untyped argument, string,"
-    ' "-> Any" return) instead of being awaited',
+    ' "-> Any" return; in unannotated code also an attribute or item) instead of being'
+    " awaited",
     CATEGORY,
 )
 COROUTINE_NEVER_AWAITED: Final = ErrorCode(
     "coroutine-never-awaited",
-    "A coroutine assigned to a local name that is never awaited, passed on or stored",
+    "A coroutine assigned to a local name that is never awaited, passed on or stored"
+    " (in unannotated code also a discarded one)",
     CATEGORY,
 )
 COROUTINE_API_MISUSE: Final = ErrorCode(

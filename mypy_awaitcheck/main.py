@@ -59,6 +59,7 @@ class AwaitCheckPlugin(Plugin):
             self.lookup_fully_qualified,
             self._conftests,
             ReturnedValues.for_options(options, self.lookup_fully_qualified),
+            indexes,
         )
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:

@@ -101,6 +101,21 @@ COROUTINE_OVERWRITTEN_IN: Final = ErrorMessage(
     ' did you mean "{name} = await {callee}(...)"?',
     COROUTINE_NEVER_AWAITED,
 )
+# Inside unannotated bodies, where mypy reports neither unused-coroutine nor
+# attr-defined/index ("Maybe you forgot to use await?").
+COROUTINE_DISCARDED: Final = ErrorMessage(
+    'Coroutine of "{callee}" is discarded without being awaited;'
+    ' did you mean "await {callee}(...)"?',
+    COROUTINE_NEVER_AWAITED,
+)
+COROUTINE_ATTRIBUTE: Final = ErrorMessage(
+    'Coroutine "{receiver}" has no attribute "{name}"; did you mean "(await {receiver}).{name}"?',
+    COROUTINE_AS_VALUE,
+)
+COROUTINE_SUBSCRIPTED: Final = ErrorMessage(
+    'Coroutine "{receiver}" is not subscriptable; did you mean "(await {receiver})[...]"?',
+    COROUTINE_AS_VALUE,
+)
 COROUTINE_METHOD_LOOKALIKE: Final = ErrorMessage(
     '"{receiver}.{method}" calls the coroutine\'s own "{method}", not the one of {result};'
     ' did you mean "(await {receiver}).{method}(...)"?',

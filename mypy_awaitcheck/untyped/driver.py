@@ -3,8 +3,10 @@
 mypy checks an unannotated function's body only under ``check_untyped_defs``, and
 no plugin hook fires inside one, so mistakes there go unreported. This pass runs
 from the after-check hook (``get_additional_indirect_deps``, while names are
-resolved and bodies still there), finds what each unchecked body awaits (``walk``,
-``values``) and reports it through mypy's own ``Errors``, scoped to the function:
+resolved and bodies still there), resolves what each unchecked body awaits and uses
+(``walk``, ``values``), judges it like the typed path (``checks``: awaited sync calls;
+``coroutines``: coroutines used as values) and reports through mypy's own ``Errors``,
+scoped to the function:
 file, line, ``# type: ignore[code]``, per-module options and the cache all work as
 for mypy's errors. A module is skipped when mypy reports nothing for it (silenced
 or third-party) and when ``check_untyped_defs`` is on for it, because the hooks
@@ -23,6 +25,7 @@ from mypy.errors import Errors
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.callee import Lookup
+from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     after_check_errors,
     find_build_manager,
@@ -33,6 +36,7 @@ from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import TypeFactory
 from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked, Finding
 from mypy_awaitcheck.untyped.conftest import ConftestFixtures, is_conftest
+from mypy_awaitcheck.untyped.coroutines import CoroutineUsesInUnchecked
 from mypy_awaitcheck.untyped.returns import ReturnedValues, factory_candidates
 from mypy_awaitcheck.untyped.values import ValueResolver
 from mypy_awaitcheck.untyped.walk import UncheckedBody, walk_module
@@ -49,12 +53,15 @@ class UntypedBodyPass:
         lookup: Lookup,
         conftests: ConftestFixtures,
         returned: ReturnedValues,
+        indexes: ModuleIndexes,
     ) -> None:
         self._modules = modules
         self._types = types
         self._conftests = conftests
         self._returned = returned
+        self._indexes = indexes
         self._awaited_sync = AwaitedSyncInUnchecked(inference, types, lookup)
+        self._coroutines = CoroutineUsesInUnchecked(lookup)
         self._manager: Any = _NOT_SEARCHED
         self._manager_modules: object = None
 
@@ -78,8 +85,10 @@ class UntypedBodyPass:
         if errors is None or not checks:
             return
         reported = False
+        uses = self._indexes.for_tree(tree).uses
         for body in walk.unchecked:
             findings = self._awaited_sync.findings(body, values, errors.options)
+            findings += self._coroutines.findings(body, values, uses)
             if findings:
                 self._report(errors, tree, body, findings)
                 reported = True

@@ -102,11 +102,19 @@ class ValueResolver:
         self._returned = returned
         self.fixtures = FixtureResolver(walk, self, conftests, modules)
         self._variables: dict[Var, object] = {}
+        self._expressions: dict[Expression, object] = {}
         self._returns: dict[FuncItem, object] = {}
 
     # Values -----------------------------------------------------------------
 
     def value_of(self, expression: Expression) -> Known | None:
+        """Memoised: receivers are asked for again by every check and every chain."""
+        value = self._expressions.get(expression, _UNRESOLVED)
+        if value is _UNRESOLVED:
+            value = self._expressions[expression] = self._value_of(expression)
+        return value  # type: ignore[return-value]
+
+    def _value_of(self, expression: Expression) -> Known | None:
         if isinstance(expression, NameExpr) or _is_module_member(expression):
             assert isinstance(expression, RefExpr)
             return self._reference(expression.node)
