@@ -12,11 +12,12 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 import pytest
+
+from tests.mypy_runner import MypyRun
 
 NOISE_ERRORS: Final = 250
 # The chat module imports the noise module, so mypy checks it after the 250
@@ -90,14 +91,7 @@ TEXT_LINE: Final = re.compile(
 GITHUB_LINE: Final = re.compile(r"^::error (?P<properties>[^:]*)::(?P<message>.*)$")
 
 
-@dataclass(frozen=True)
-class Run:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-def run_command(*args: str, cwd: Path, console_script: bool = False) -> Run:
+def run_command(*args: str, cwd: Path, console_script: bool = False) -> MypyRun:
     command = (
         [str(Path(sys.executable).with_name("mypy-awaitcheck"))]
         if console_script
@@ -106,7 +100,7 @@ def run_command(*args: str, cwd: Path, console_script: bool = False) -> Run:
     completed = subprocess.run(
         [*command, *args], cwd=cwd, capture_output=True, text=True, timeout=600
     )
-    return Run(completed.returncode, completed.stdout, completed.stderr)
+    return MypyRun(completed.returncode, completed.stdout, completed.stderr)
 
 
 def write_project(root: Path, config: dict[str, str] | None = None) -> Path:
@@ -142,7 +136,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def text_run(project: Path) -> Run:
+def text_run(project: Path) -> MypyRun:
     return run_command("app", cwd=project, console_script=True)
 
 
@@ -155,7 +149,7 @@ def test_plain_mypy_has_hundreds_of_unrelated_errors(project: Path) -> None:
     assert completed.stdout.count(": error: ") > NOISE_ERRORS
 
 
-def test_text_format_reports_only_async_misuse(text_run: Run) -> None:
+def test_text_format_reports_only_async_misuse(text_run: MypyRun) -> None:
     assert text_run.exit_code == 1, text_run.stderr
     assert text_findings(text_run.stdout) == ALL_FINDINGS
     assert text_run.stdout.endswith(
@@ -163,7 +157,7 @@ def test_text_format_reports_only_async_misuse(text_run: Run) -> None:
     )
 
 
-def test_text_format_keeps_the_note_after_its_error(text_run: Run) -> None:
+def test_text_format_keeps_the_note_after_its_error(text_run: MypyRun) -> None:
     lines = text_run.stdout.splitlines()
     attribute_error = next(i for i, line in enumerate(lines) if "[attr-defined]" in line)
     assert lines[attribute_error].startswith(

@@ -49,7 +49,8 @@ def listed_codes() -> list[tuple[str, str]]:
         [sys.executable, "-m", "mypy_awaitcheck", "--list-codes"],
         capture_output=True, text=True, check=True,
     )
-    return [tuple(line.split()[:2]) for line in completed.stdout.splitlines()]  # type: ignore[misc]
+    rows = [line.split(None, 2) for line in completed.stdout.splitlines()]
+    return [(code, default) for code, default, _summary in rows]
 
 
 def test_code_table_matches_list_codes() -> None:
