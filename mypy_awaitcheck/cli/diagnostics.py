@@ -30,7 +30,7 @@ class Diagnostic:
 
     def text_lines(self) -> list[str]:
         """mypy's text form: ``path:line:col: error: message  [code]``, then the notes."""
-        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column is not None else "")
         code = f"  [{self.code}]" if self.code and self.is_error else ""
         return [f"{where}: {self.severity}: {self.message}{code}"] + [
             f"{where}: note: {note}" for note in self.notes
