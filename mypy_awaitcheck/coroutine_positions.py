@@ -14,6 +14,7 @@ from typing import Final
 
 from mypy.nodes import (
     AssignmentStmt,
+    BytesExpr,
     CallExpr,
     Decorator,
     Expression,
@@ -23,6 +24,7 @@ from mypy.nodes import (
     NameExpr,
     OverloadedFuncDef,
     RefExpr,
+    StrExpr,
     SymbolNode,
     TypeInfo,
     Var,
@@ -118,6 +120,8 @@ def declared_return(func: FuncDef) -> Type | None:
 
 def may_return_coroutine(callee: Expression) -> bool:
     """Whether calling ``callee`` may produce a coroutine (sync functions certainly don't)."""
+    if isinstance(callee, MemberExpr) and isinstance(callee.expr, (StrExpr, BytesExpr)):
+        return False  # "".join(...), f-strings, "...".format(...)
     if not isinstance(callee, RefExpr) or callee.node is None:
         return True  # obj.method(...), f()(...), handlers[0](...): only types can tell
     return _node_may_return_coroutine(callee.node)

@@ -89,7 +89,7 @@ AWAITABLE_WORDS: Final = frozenset(
     }
 )
 # Reads of a parameter that use it up without awaiting or handing it on.
-_LOSING_READS: Final = LOST_READS | {UseKind.FORMATTED, UseKind.ATTRIBUTE, UseKind.DISCARDED}
+_LOSING_READS: Final = LOST_READS | {UseKind.FORMATTED, UseKind.DISCARDED}
 
 
 class Sink(Enum):

@@ -53,6 +53,19 @@ def module_being_checked(manager: Any) -> str | None:
     return module if isinstance(module, str) else None
 
 
+def errors_shown(manager: Any) -> bool:
+    """Whether mypy shows the errors of the module being checked: not for third-party
+    code, ``follow_imports = silent`` or ``ignore_errors`` modules (unknown: True)."""
+    errors = getattr(manager, "errors", None)
+    ignored = getattr(errors, "ignored_files", None)
+    if not isinstance(ignored, set):
+        return True
+    options = getattr(errors, "options", None)
+    return getattr(errors, "file", None) not in ignored and not getattr(
+        options, "ignore_errors", False
+    )
+
+
 def chained_plugins(api: object) -> list[object]:
     """The plugins mypy consults, in order (custom ones, then ``DefaultPlugin``)."""
     chain = getattr(api, "plugin", None)

@@ -83,7 +83,8 @@ from mypy_awaitcheck.mypy_compat import subexpressions_of
 
 
 class UseKind(Enum):
-    """Where a value goes. A read of a name with no recorded use went somewhere else."""
+    """Where a value goes. No recorded use: somewhere else (an attribute or item is
+    taken, it is put in a container...), which the checks count as passed on."""
 
     CONDITION = "condition"  # truth-tested: if/elif/while/assert/guard, ternary test, not, and/or
     COMPARISON = "comparison"  # ==, !=, is, is not; left of in/not in (position: the other
@@ -95,8 +96,7 @@ class UseKind(Enum):
     ELEMENT = "element"  # element of a generator or comprehension (parent: the GeneratorExpr)
     AWAITED = "awaited"
     METHOD_RECEIVER = "method-receiver"  # value.method(...) (parent: the call, detail: method)
-    ATTRIBUTE = "attribute"  # value.name outside a call (detail: name)
-    STORED = "stored"  # kept where this walk does not follow (containers, yield, targets)
+    STORED = "stored"  # bound to attributes, items or several names, or yielded
     DISCARDED = "discarded"  # expression statement
     DELETED = "deleted"  # del name
     VIA = "via"  # becomes parent's value: and/or operand, ternary branch, walrus, comprehension
@@ -138,9 +138,11 @@ _STRAIGHT_STATEMENTS: Final = (
 )
 # A bound on the overwrite scan keeps the walk linear on long straight-line blocks.
 MAX_OVERWRITE_SCAN: Final = 32
-_TRANSPARENT: Final = (ConditionalExpr, AssignmentExpr, GeneratorExpr, ListComprehension, SetComprehension)
-# Other expressions whose use is recorded: what becomes of an awaited result.
-_ALSO_TRACKED: Final = (AwaitExpr,)
+# Besides calls and local names, the use of these is recorded: they pass a value on
+# (VIA), or, for ``await``, what becomes of an awaited result matters.
+_PASSING_ON: Final = frozenset(
+    {ConditionalExpr, AssignmentExpr, GeneratorExpr, ListComprehension, SetComprehension, AwaitExpr}
+)
 
 Scope = Node  # MypyFile, ClassDef, FuncDef or LambdaExpr
 
@@ -293,7 +295,6 @@ class _Walker:
         }
         self._expressions: dict[type, Callable[..., None]] = {
             CallExpr: self._call,
-            MemberExpr: self._member,
             OpExpr: self._op,
             UnaryExpr: self._unary,
             ComparisonExpr: self._comparison,
@@ -303,15 +304,10 @@ class _Walker:
             YieldExpr: self._yield,
             YieldFromExpr: self._yield,
             LambdaExpr: self._lambda,
-            ListExpr: self._display,
-            TupleExpr: self._display,
-            SetExpr: self._display,
-            DictExpr: self._dict,
             GeneratorExpr: self._generator,
             ListComprehension: self._comprehension,
             SetComprehension: self._comprehension,
             DictionaryComprehension: self._dict_comprehension,
-            NameExpr: self._name,
         }
         self._statement: Statement | None = None
 
@@ -332,15 +328,24 @@ class _Walker:
                 self._block(block.body)
 
     def _root(self, expr: Expression, statement: Statement, use: ValueUse | None) -> None:
-        """Mark ``expr``'s use, then let each expression under it mark its children."""
+        """Mark ``expr``'s use, then let each expression under it mark its children.
+
+        The hot loop of the walk: most expressions (literals, attributes, names of
+        globals) need nothing, so the type dispatch comes first and builds nothing.
+        """
         self._statement = statement
-        if use is not None:
-            self._mark(expr, use)
+        if use is not None and _is_tracked(expr):
+            self._record(expr, use)
         expressions = self._expressions
         for expression in subexpressions_of(expr):
-            handler = expressions.get(type(expression))
-            if handler is not None:
-                handler(expression)
+            kind = type(expression)
+            if kind is NameExpr:
+                if is_tracked_name(expression):  # type: ignore[arg-type]
+                    self._name(expression)  # type: ignore[arg-type]
+            else:
+                handler = expressions.get(kind)
+                if handler is not None:
+                    handler(expression)
         self._lambda_scopes.clear()
 
     def _target(self, target: Expression, statement: Statement) -> None:
@@ -475,22 +480,23 @@ class _Walker:
 
     # --- expressions: each marks its direct children
 
-    def _mark(self, child: Expression, use: ValueUse) -> None:
+    def _mark(
+        self, child: Expression, kind: UseKind, parent: Node | None, position: int = -1, detail: str = ""
+    ) -> None:
         """Record a child's use; the first parent to mark a child wins (see ``_call``)."""
-        if isinstance(child, CallExpr):
-            if child not in self._out._uses:
-                self._out._uses[child] = use
+        if _is_tracked(child):
+            self._record(child, ValueUse(kind, parent, position, detail))
+
+    def _record(self, child: Expression, use: ValueUse) -> None:
+        uses = self._out._uses
+        if child not in uses:
+            uses[child] = use
+            if type(child) is CallExpr:
                 self._out.calls.append(child)
-        elif (
-            (isinstance(child, NameExpr) and is_tracked_name(child))
-            or isinstance(child, _TRANSPARENT + _ALSO_TRACKED)
-            or (isinstance(child, OpExpr) and child.op in ("and", "or"))
-        ):
-            self._out._uses.setdefault(child, use)
 
     def _mark_targets(self, target: Expression) -> None:
         if isinstance(target, NameExpr):
-            self._mark(target, ValueUse(UseKind.TARGET, None))
+            self._mark(target, UseKind.TARGET, None)
         elif isinstance(target, (TupleExpr, ListExpr)):
             for item in target.items:
                 self._mark_targets(item)
@@ -498,16 +504,14 @@ class _Walker:
             self._mark_targets(target.expr)
 
     def _name(self, e: NameExpr) -> None:
-        if not is_tracked_name(e):
-            return
         use = self._out._uses.get(e)
+        statement = self._statement
+        assert statement is not None
         if use is not None and use.kind is UseKind.TARGET:
-            assert self._statement is not None
-            self._write(e, self._statement)
+            self._write(e, statement)
         else:
-            accesses = self._accesses(e)
-            assert self._statement is not None
-            accesses.reads.append((e, self._statement, self._lambda_scopes.get(e, self._scope)))
+            scope = self._lambda_scopes.get(e, self._scope) if self._lambda_scopes else self._scope
+            self._accesses(e).reads.append((e, statement, scope))
 
     def _write(self, e: NameExpr, statement: Statement) -> None:
         if is_tracked_name(e):
@@ -525,84 +529,69 @@ class _Walker:
             return  # cast(), reveal_type(), TypeVar()...: not a call at run time
         callee = e.callee
         if isinstance(callee, MemberExpr):
-            self._mark(callee.expr, ValueUse(UseKind.METHOD_RECEIVER, e, detail=callee.name))
+            self._mark(callee.expr, UseKind.METHOD_RECEIVER, e, detail=callee.name)
             if callee.name == "format" and isinstance(callee.expr, StrExpr):
                 for arg in e.args:  # "...".format(...), and every f-string part
-                    self._mark(arg, ValueUse(UseKind.FORMATTED, e))
+                    self._mark(arg, UseKind.FORMATTED, e)
                 return
         elif isinstance(callee, NameExpr) and callee.fullname in DYNAMIC_SCOPE_BUILTINS:
             self._out._dynamic_scopes.add(self._scope)
         for position, arg in enumerate(e.args):
-            self._mark(arg, ValueUse(UseKind.ARGUMENT, e, position))
+            self._mark(arg, UseKind.ARGUMENT, e, position)
             if _may_be_function(arg):
                 self._out.function_arguments.append((e, position, arg))
 
-    def _member(self, e: MemberExpr) -> None:
-        self._mark(e.expr, ValueUse(UseKind.ATTRIBUTE, e, detail=e.name))
-
     def _op(self, e: OpExpr) -> None:
         if e.op in ("and", "or"):
-            self._mark(e.left, ValueUse(UseKind.CONDITION, e))
-            self._mark(e.right, ValueUse(UseKind.VIA, e))
+            self._mark(e.left, UseKind.CONDITION, e)
+            self._mark(e.right, UseKind.VIA, e)
         elif e.op == "%" and isinstance(e.left, (StrExpr, BytesExpr)):
-            use = ValueUse(UseKind.FORMATTED, e)
             for item in e.right.items if isinstance(e.right, TupleExpr) else [e.right]:
-                self._mark(item, use)
+                self._mark(item, UseKind.FORMATTED, e)
 
     def _unary(self, e: UnaryExpr) -> None:
         if e.op == "not":
-            self._mark(e.expr, ValueUse(UseKind.CONDITION, e))
+            self._mark(e.expr, UseKind.CONDITION, e)
 
     def _comparison(self, e: ComparisonExpr) -> None:
         for position, operator in enumerate(e.operators):
             left, right = e.operands[position], e.operands[position + 1]
             if operator in EQUALITY_OPERATORS:
-                self._mark(left, ValueUse(UseKind.COMPARISON, e, position + 1, operator))
-                self._mark(right, ValueUse(UseKind.COMPARISON, e, position, operator))
+                self._mark(left, UseKind.COMPARISON, e, position + 1, operator)
+                self._mark(right, UseKind.COMPARISON, e, position, operator)
             elif operator in MEMBERSHIP_OPERATORS:
-                self._mark(left, ValueUse(UseKind.COMPARISON, e, position + 1, operator))
+                self._mark(left, UseKind.COMPARISON, e, position + 1, operator)
 
     def _conditional(self, e: ConditionalExpr) -> None:
-        self._mark(e.cond, ValueUse(UseKind.CONDITION, e))
-        self._mark(e.if_expr, ValueUse(UseKind.VIA, e))
-        self._mark(e.else_expr, ValueUse(UseKind.VIA, e))
+        self._mark(e.cond, UseKind.CONDITION, e)
+        self._mark(e.if_expr, UseKind.VIA, e)
+        self._mark(e.else_expr, UseKind.VIA, e)
 
     def _walrus(self, e: AssignmentExpr) -> None:
         self._mark_targets(e.target)
-        self._mark(e.value, ValueUse(UseKind.VIA, e))
+        self._mark(e.value, UseKind.VIA, e)
 
     def _await(self, e: AwaitExpr) -> None:
         self._out.awaited.add(e.expr)
-        self._mark(e.expr, ValueUse(UseKind.AWAITED, e))
+        self._mark(e.expr, UseKind.AWAITED, e)
 
     def _yield(self, e: YieldExpr | YieldFromExpr) -> None:
         if e.expr is not None:
-            self._mark(e.expr, ValueUse(UseKind.STORED, e))
+            self._mark(e.expr, UseKind.STORED, e)
 
     def _lambda(self, e: LambdaExpr) -> None:
-        self._mark(e.expr(), ValueUse(UseKind.RETURNED, e))
+        self._mark(e.expr(), UseKind.RETURNED, e)
         for inner in subexpressions_of(e.expr()):
             self._lambda_scopes[inner] = e  # preorder: nested lambdas overwrite
 
-    def _display(self, e: ListExpr | TupleExpr | SetExpr) -> None:
-        use = ValueUse(UseKind.STORED, e)
-        for item in e.items:
-            self._mark(item, use)
-
-    def _dict(self, e: DictExpr) -> None:
-        use = ValueUse(UseKind.STORED, e)
-        for _, value in e.items:
-            self._mark(value, use)
-
     def _generator(self, e: GeneratorExpr) -> None:
-        self._mark(e.left_expr, ValueUse(UseKind.ELEMENT, e))
+        self._mark(e.left_expr, UseKind.ELEMENT, e)
         self._comprehension_clauses(e.indices, e.condlists, e)
 
     def _comprehension(self, e: ListComprehension | SetComprehension) -> None:
-        self._mark(e.generator, ValueUse(UseKind.VIA, e))
+        self._mark(e.generator, UseKind.VIA, e)
 
     def _dict_comprehension(self, e: DictionaryComprehension) -> None:
-        self._mark(e.value, ValueUse(UseKind.STORED, e))
         self._comprehension_clauses(e.indices, e.condlists, e)
 
     def _comprehension_clauses(
@@ -610,10 +599,19 @@ class _Walker:
     ) -> None:
         for index in indices:
             self._mark_targets(index)
-        use = ValueUse(UseKind.CONDITION, e)
         for conditions in condlists:
             for condition in conditions:
-                self._mark(condition, use)
+                self._mark(condition, UseKind.CONDITION, e)
+
+
+def _is_tracked(expr: Expression) -> bool:
+    """Expressions whose use is recorded: calls, local names, and what passes values on."""
+    kind = type(expr)
+    if kind is CallExpr or kind in _PASSING_ON:
+        return True
+    if kind is NameExpr:
+        return is_tracked_name(expr)  # type: ignore[arg-type]
+    return kind is OpExpr and expr.op in ("and", "or")  # type: ignore[attr-defined]
 
 
 def _may_be_function(arg: Expression) -> bool:
