@@ -99,6 +99,7 @@ class FixtureResolver:
         self._conftests = conftests
         self._modules = modules
         self._module_fixtures: dict[str, FuncDef] | None = None
+        self._conftest_chain: list[tuple[str, str]] | None = None
 
     def parameter_value(self, var: Var, func: FuncItem, owner: TypeInfo | None) -> Known | None:
         if not isinstance(func, FuncDef) or not self._gets_fixtures(func, owner):
@@ -188,7 +189,9 @@ class FixtureResolver:
         found = self._fixtures_of_module().get(name)
         if found is not None and found is not requester:
             return self.fixture_value(found)
-        for module, path in conftest_chain(self._walk.tree.fullname, self._walk.tree.path):
+        if self._conftest_chain is None:
+            self._conftest_chain = conftest_chain(self._walk.tree.fullname, self._walk.tree.path)
+        for module, path in self._conftest_chain:
             conftest = self._modules.get(module)
             if conftest is None or not _same_file(conftest.path, path):
                 return None  # a conftest that mypy did not analyse
