@@ -1,0 +1,250 @@
+"""``value_use`` (how each value is used) and the hook gating built on it.
+
+``value_use`` is reused by the pass over unannotated bodies, so its API is tested on
+its own here: the uses of calls, the fates of local names, and that its single walk
+sees every ``await`` that mypy's own expression walk sees.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import textwrap
+from typing import Final
+
+import pytest
+from mypy import build
+from mypy.build import BuildSource
+from mypy.nodes import AssignmentStmt, AwaitExpr, CallExpr, MypyFile, NameExpr, RefExpr
+from mypy.options import Options
+from mypy.server.subexpr import get_subexpressions
+
+from mypy_awaitcheck.module_index import build_index
+from mypy_awaitcheck.value_use import Fate, ModuleValueUses, UseKind, analyze_module
+
+# Shared by the cases: typeshed is analysed once.
+_CACHE_DIR: Final = tempfile.mkdtemp(prefix="awaitcheck-value-use-cache-")
+
+
+def parse(source: str) -> MypyFile:
+    """The semantically analyzed tree of ``source`` (module ``m``)."""
+    options = Options()
+    options.cache_dir = _CACHE_DIR
+    options.preserve_asts = True
+    result = build.build([BuildSource("m.py", "m", textwrap.dedent(source))], options)
+    tree = result.graph["m"].tree
+    assert tree is not None
+    return tree
+
+
+def calls_named(tree: MypyFile, name: str) -> list[CallExpr]:
+    return [
+        e
+        for e in get_subexpressions(tree)
+        if isinstance(e, CallExpr) and isinstance(e.callee, RefExpr) and e.callee.name == name
+    ]
+
+
+def kinds_of(uses: ModuleValueUses, tree: MypyFile, name: str) -> list[UseKind | None]:
+    found = [uses.use_of(call) for call in calls_named(tree, name)]
+    return [use.kind if use is not None else None for use in found]
+
+
+def fates(uses: ModuleValueUses, tree: MypyFile, name: str) -> list[Fate]:
+    return [
+        uses.assignment_fate(s)
+        for e in get_subexpressions(tree)
+        if isinstance(e, CallExpr) and isinstance(e.callee, RefExpr) and e.callee.name == name
+        for use in [uses.direct_use(e)]
+        if use is not None and isinstance(s := use.parent, AssignmentStmt)
+    ]
+
+
+EVERY_AWAIT = """
+import contextlib
+from typing import Any
+async def f(*args: Any, **kwargs: Any) -> Any: ...
+def deco(x: Any) -> Any: return x
+async def main(items: list[Any], box: dict[Any, Any], flag: Any) -> None:
+    @deco(await f())
+    async def inner(x: Any = await f()) -> None: ...
+    class K(metaclass=await f()): ...
+    box[await f()] = await f()
+    box[await f()] += await f()
+    del box[await f()]
+    assert await f(), await f()
+    x = [await f() for _ in items if await f()]
+    y = {await f(): await f() for _ in items}
+    z = await f() if await f() else await f()
+    w = (v := await f())
+    s = f"{await f()!r:>{await f()}}"
+    async with contextlib.AsyncExitStack() as stack:
+        await f(stack)
+    async for item in await f():
+        print(item)
+    try:
+        raise await f() from await f()
+    except await f() as error:
+        print(error)
+    match await f():
+        case 1 if await f():
+            pass
+    while await f():
+        break
+    return None
+"""
+
+
+def test_the_walk_sees_every_await() -> None:
+    tree = parse(EVERY_AWAIT)
+    expected = {e.expr for e in get_subexpressions(tree) if isinstance(e, AwaitExpr)}
+    assert analyze_module(tree).awaited == expected
+    assert len(expected) == 28
+
+
+def test_uses_of_calls() -> None:
+    tree = parse(
+        """
+        import json
+        async def job() -> bool: ...
+        def sink(x: object) -> None: ...
+        async def main(items: list[int], flag: bool) -> object:
+            if job(): pass
+            a = flag and job()
+            b = job() == 1
+            print(f"{job()}", "%s" % job(), sink(job()))
+            c = any(job() for _ in items)
+            await job()
+            job()
+            job().close()
+            return job() if flag else None
+        """
+    )
+    uses = analyze_module(tree)
+    assert kinds_of(uses, tree, "job") == [
+        UseKind.CONDITION,
+        UseKind.ASSIGNED,  # through "and": the value may be the coroutine
+        UseKind.COMPARISON,
+        UseKind.FORMATTED,
+        UseKind.FORMATTED,
+        UseKind.ARGUMENT,
+        UseKind.ELEMENT,
+        UseKind.AWAITED,
+        UseKind.DISCARDED,
+        UseKind.METHOD_RECEIVER,
+        UseKind.RETURNED,
+    ]
+
+
+def test_fates_of_local_names() -> None:
+    tree = parse(
+        """
+        async def job() -> bool: ...
+        async def unread() -> None:
+            a = job()
+        async def tested() -> None:
+            b = job()
+            if b is None or not b:
+                del b
+        async def overwritten() -> None:
+            c = job()
+            print("x")
+            c = job()
+            await c
+        async def used(store: list[object]) -> None:
+            d = job()
+            store.append(d)
+        async def captured() -> object:
+            e = job()
+            return lambda: e
+        async def dynamic() -> object:
+            f = job()
+            return locals()
+        async def looped(items: list[int]) -> None:
+            g = None
+            for _ in items:
+                if g is not None:
+                    await g
+                g = job()
+        """
+    )
+    uses = analyze_module(tree)
+    assert fates(uses, tree, "job") == [
+        Fate.NEVER_READ,
+        Fate.ONLY_TESTED,
+        Fate.OVERWRITTEN,
+        Fate.USED,
+        Fate.USED,
+        Fate.USED,
+        Fate.USED,
+        Fate.USED,
+    ]
+
+
+def test_reads_of_parameters() -> None:
+    tree = parse(
+        """
+        def show(c):
+            return f"{c}"
+        def keep(c, store):
+            store.append(c)
+        """
+    )
+    uses = analyze_module(tree)
+    functions = {f.name: f for f in uses.functions}
+    show, keep = functions["show"], functions["keep"]
+    assert [u.kind if u else None for u in uses.reads(show.arguments[0].variable)] == [
+        UseKind.FORMATTED
+    ]
+    assert [u.kind if u else None for u in uses.reads(keep.arguments[0].variable)] == [
+        UseKind.ARGUMENT
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "hooked", "not_hooked"),
+    [
+        ("if ready(): pass", {"ready"}, set()),
+        ("if compute(): pass", set(), {"compute"}),
+        ("if client.ping(): pass", {"ping"}, set()),
+        ("x = compute()", set(), {"compute"}),
+        ("x = ready()", {"ready"}, set()),
+        ("print(''.join(['a']))", set(), {"join"}),
+        ("typed(ready())", set(), {"ready", "typed"}),
+        ("print(ready())", {"ready"}, set()),
+        ("loop.call_soon(ready)", {"call_soon"}, set()),
+        ("loop.call_soon(compute)", set(), {"call_soon"}),
+        ("await compute()", {"compute"}, set()),
+    ],
+)
+def test_hooks_go_only_to_names_whose_coroutine_would_be_reported(
+    line: str, hooked: set[str], not_hooked: set[str]
+) -> None:
+    tree = parse(
+        f"""
+        import asyncio
+        from typing import Any
+        async def ready() -> bool: ...
+        def compute() -> bool: ...
+        def typed(flag: bool) -> None: ...
+        async def main(client: Any, loop: asyncio.AbstractEventLoop) -> None:
+            {line}
+        """
+    )
+    names = build_index(tree).hooked_names
+    assert hooked <= names
+    assert not (not_hooked & names)
+
+
+def test_a_name_is_a_local_only_inside_functions() -> None:
+    tree = parse(
+        """
+        async def job() -> bool: ...
+        _ = job()
+        value = job()
+        """
+    )
+    uses = analyze_module(tree)
+    assignments = [s for s in tree.defs if isinstance(s, AssignmentStmt)]
+    targets = [s.lvalues[0] for s in assignments]
+    assert all(isinstance(t, NameExpr) for t in targets)
+    assert [uses.assignment_fate(s) for s in assignments] == [Fate.NEVER_READ, Fate.USED]
