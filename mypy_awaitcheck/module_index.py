@@ -23,6 +23,7 @@ from mypy.nodes import (
     MypyFile,
     OverloadedFuncDef,
     RefExpr,
+    Statement,
     TypeInfo,
 )
 
@@ -40,8 +41,12 @@ CALL_DUNDER: Final = "__call__"
 class ModuleIndex:
     tree: MypyFile
     uses: ModuleValueUses
+    defs: list[Statement] = field(init=False)
     awaited: set[Expression] = field(default_factory=set)
     hooked_names: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.defs = self.tree.defs
 
     def add_awaited(self, operand: Expression) -> None:
         self.awaited.add(operand)
@@ -87,7 +92,9 @@ class ModuleIndexes:
 
     def for_tree(self, tree: MypyFile) -> ModuleIndex:
         index = self._indexes.get(tree.fullname)
-        if index is None or index.tree is not tree:
+        # The daemon merges a re-parsed module into the old MypyFile object (same
+        # identity, new ``defs`` list): the list tells a new parse apart.
+        if index is None or index.tree is not tree or index.defs is not tree.defs:
             index = build_index(tree)
             self._indexes[tree.fullname] = index
         return index

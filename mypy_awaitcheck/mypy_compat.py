@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from mypy.argmap import map_actuals_to_formals
 from mypy.errorcodes import UNUSED_IGNORE
-from mypy.errors import Errors
+from mypy.errors import ErrorInfo, Errors
 from mypy.message_registry import ErrorMessage
 from mypy.messages import MessageBuilder
 from mypy.nodes import Block, CallExpr, Context, Expression, FuncBase, MypyFile, TypeInfo
@@ -169,6 +169,35 @@ def refresh_unused_ignores(errors: Errors, path: str) -> None:
         return
     errors.error_info_map[path] = [info for info in infos if info.code != UNUSED_IGNORE]
     errors.generate_unused_ignore_errors(path)
+
+def in_daemon(errors: Errors) -> bool:
+    """Whether this is the mypy daemon (fine-grained mode), from the module's options."""
+    return bool(errors.options.fine_grained_incremental)
+
+
+def errors_of_file(errors: Errors, path: str) -> list[ErrorInfo]:
+    """The errors and notes recorded so far for a file (the list mypy keeps, not a copy)."""
+    return errors.error_info_map.get(path, [])
+
+
+def keep_until_file_is_checked(infos: list[ErrorInfo]) -> None:
+    """Detach errors from their function's fine-grained target.
+
+    The daemon clears the errors of a function it re-checks and expects the check to
+    report them again; no check re-runs the after-check pass, so errors reported from
+    it must not belong to a target.
+    """
+    for info in infos:
+        info.target = None
+
+
+def restore_errors(errors: Errors, path: str, infos: list[ErrorInfo]) -> None:
+    """Report ``infos`` for ``path`` again if mypy dropped them (the daemon clears all
+    errors at each update and re-derives them per function)."""
+    current = errors_of_file(errors, path)
+    if infos and not any(info is infos[0] for info in current):
+        for info in infos:
+            errors.add_error_info(info, file=path)
 
 
 def type_context(api: object) -> Type | None:

@@ -98,9 +98,13 @@ class SyncReturnInference:
     def record_module(self, tree: MypyFile, api: TypeFactory) -> None:
         if tree.is_stub:
             return
+        functions = list(_functions_and_methods(tree))
+        for func in functions:
+            # The daemon checks an edited module again with the same FuncDef objects.
+            self._verdicts.pop(func, None)
         names = frozenset(
             func.fullname
-            for func in _functions_and_methods(tree)
+            for func in functions
             if _has_unannotated_return(func) and self.never_returns_awaitable(func, api)
         )
         self._store.record(tree.fullname, names)

@@ -144,29 +144,44 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_daemon_refresh_rules(project: Path, daemon: Daemon) -> None:
     services = project / "app/services.py"
     handlers = project / "app/handlers.py"
-    in_handlers = {finding for finding in EXPECTED if finding[0] == "app/handlers.py"}
-    # The first check is a full build: everything is reported, and stays while
-    # nothing changes.
+    tests = project / "tests/test_api.py"
+    stale = ("app/handlers.py", 3)
+    # The first check is a full build: everything is reported.
     assert daemon.check() == EXPECTED
     assert daemon.check() == EXPECTED
-    # An update re-checks the edited file whole: its findings are recomputed. The
-    # daemon re-derives every other error by re-checking single functions, which
-    # cannot reproduce the pass's findings: those of other files are dropped.
+    # An edited file is checked whole again: its findings are recomputed; those of
+    # the other files are kept (the daemon drops every error at an update).
     edit(handlers, "await get_manager(user)", "await get_manager(user)  # edited")
-    assert daemon.check() == in_handlers
-    # A dependency changes: only the edited dependency is checked whole.
+    assert daemon.check() == EXPECTED
+    # A dependency changes: findings in files not edited stay as they were, even
+    # when the change fixed them (get_manager is async now)...
     edit(services, "def get_manager", "async def get_manager")
-    assert daemon.check() == set()
-    # Editing the file again recomputes its findings against the current code.
+    assert daemon.check() == EXPECTED
+    # ...until their own file is edited.
     edit(handlers, "  # edited", "")
-    assert daemon.check() == in_handlers - {("app/handlers.py", 3)}
+    assert daemon.check() == EXPECTED - {stale}
+    # Nor does a dependency change bring a finding (sync again) before that edit.
     edit(services, "async def get_manager", "def get_manager")
-    assert daemon.check() == set()
+    assert daemon.check() == EXPECTED - {stale}
+    # Several files edited in one update: all of them are current.
     edit(handlers, "await get_manager(user)", "await get_manager(user)  # edited")
-    assert daemon.check() == in_handlers
+    edit(tests, "await manager.send(1)", "await manager.send(1)\n    manager.send(2)")
+    assert daemon.check() == EXPECTED
     # A restart is a full build again.
     assert daemon.command("restart", "--", "--warn-unused-ignores").returncode == 0
     assert daemon.check() == EXPECTED
+
+
+def test_daemon_checks_edits_with_the_new_tree(project: Path, daemon: Daemon) -> None:
+    """The daemon merges a re-parsed module into the old one: nothing may go stale."""
+    services = project / "app/services.py"
+    tests = project / "tests/test_api.py"
+    assert daemon.check() == EXPECTED
+    edit(services, "class Manager:", "class Manager:\n    async def send_later(self, data): ...")
+    assert daemon.check() == EXPECTED
+    edit(tests, "await manager.send(1)", "await manager.send(1)\n    manager.send_later(2)")
+    done = daemon.command("check", "app", "tests")
+    assert 'tests/test_api.py:3: error: Coroutine of "manager.send_later" is discarded' in done.stdout
 
 
 def test_daemon_keeps_ignore_comments_used_by_the_pass(project: Path, daemon: Daemon) -> None:
@@ -179,4 +194,23 @@ def test_daemon_keeps_ignore_comments_used_by_the_pass(project: Path, daemon: Da
     edit(handlers, "await self.sender.send(data)", "await self.sender.send(data)  # edited")
     done = daemon.command("check", "app", "tests")
     assert "unused-ignore" not in done.stdout
-    assert findings(MypyRun(done.returncode, done.stdout, done.stderr)) == {("app/handlers.py", 8)}
+    assert findings(MypyRun(done.returncode, done.stdout, done.stderr)) == EXPECTED - {
+        ("app/handlers.py", 3)
+    }
+
+
+def test_daemon_rejudges_an_unannotated_callee_whose_body_changed(
+    project: Path, daemon: Daemon
+) -> None:
+    """Verdicts about unannotated callees are memoised per function: the daemon keeps
+    the same FuncDef objects across edits, so an edited module's verdicts are redone."""
+    (project / "app/caller.py").write_text(
+        "from app.services import make_sender\n"
+        "async def typed() -> None:\n"
+        "    await make_sender()\n"
+    )
+    assert ("app/caller.py", 3) in daemon.check()
+    # Now it returns a coroutine: awaiting its result is right.
+    edit(project / "app/services.py", "    return Sender()", "    return send_later()")
+    edit(project / "app/services.py", "def make_sender():", "async def send_later(): ...\ndef make_sender():")
+    assert ("app/caller.py", 3) not in daemon.check()

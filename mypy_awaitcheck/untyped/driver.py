@@ -6,14 +6,13 @@ from the after-check hook (``get_additional_indirect_deps``, while names are
 resolved and bodies still there), resolves what each unchecked body awaits and uses
 (``walk``, ``values``), judges it like the typed path (``checks``: awaited sync calls;
 ``coroutines``: coroutines used as values) and reports through mypy's own ``Errors``,
-scoped to the function:
-file, line, ``# type: ignore[code]``, per-module options and the cache all work as
-for mypy's errors. A module is skipped when mypy reports nothing for it (silenced
-or third-party) and when ``check_untyped_defs`` is on for it, because the hooks
-then see those bodies and report them already. A ``conftest.py`` also has its
-fixture values recorded for the test modules below it (``conftest``), and every
-module what its unannotated factories return (``returns``). It never adds indirect
-dependencies.
+scoped to the function: file, line, ``# type: ignore[code]``, per-module options and
+the cache all work as for mypy's errors (for the daemon, see ``daemon``). A module
+is skipped when mypy reports nothing for it (silenced or third-party) and when
+``check_untyped_defs`` is on for it, because the hooks then see those bodies and
+report them already. A ``conftest.py`` also has its fixture values recorded for the
+test modules below it (``conftest``), and every module what its unannotated
+factories return (``returns``). It never adds indirect dependencies.
 """
 
 from __future__ import annotations
@@ -21,14 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from mypy.errors import Errors
+from mypy.errors import ErrorInfo, Errors
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.callee import Lookup
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     after_check_errors,
+    errors_of_file,
     find_build_manager,
+    in_daemon,
     refresh_unused_ignores,
     reporting_scope,
 )
@@ -37,6 +38,7 @@ from mypy_awaitcheck.typepredicates import TypeFactory
 from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked, Finding
 from mypy_awaitcheck.untyped.conftest import ConftestFixtures, is_conftest
 from mypy_awaitcheck.untyped.coroutines import CoroutineUsesInUnchecked
+from mypy_awaitcheck.untyped.daemon import KeptFindings
 from mypy_awaitcheck.untyped.returns import ReturnedValues, factory_candidates
 from mypy_awaitcheck.untyped.values import ValueResolver
 from mypy_awaitcheck.untyped.walk import UncheckedBody, walk_module
@@ -62,6 +64,7 @@ class UntypedBodyPass:
         self._indexes = indexes
         self._awaited_sync = AwaitedSyncInUnchecked(inference, types, lookup)
         self._coroutines = CoroutineUsesInUnchecked(lookup)
+        self._kept = KeptFindings()
         self._manager: Any = _NOT_SEARCHED
         self._manager_modules: object = None
 
@@ -69,12 +72,22 @@ class UntypedBodyPass:
         if tree.is_stub:
             return
         errors = after_check_errors(self._build_manager(), tree)
+        reported = self._check(tree, errors) if errors is not None else []
+        if errors is not None and in_daemon(errors):
+            self._kept.replace(tree, reported)
+            self._kept.restore_others(errors, tree, self._modules())
+        if reported:
+            assert errors is not None
+            refresh_unused_ignores(errors, tree.path)
+
+    def _check(self, tree: MypyFile, errors: Errors | None) -> list[ErrorInfo]:
+        """Record what other modules need from this one's bodies, then report in it."""
         checks = errors is not None and not errors.options.check_untyped_defs
         factories = list(factory_candidates(tree))
         conftest = is_conftest(tree)
         if not (checks or factories or conftest):
             self._returned.record(tree, {})
-            return
+            return []
         walk = walk_module(tree)
         values = ValueResolver(walk, self._types, self._conftests, self._returned, self._modules())
         # Recorded for the modules checked later, which will not see these bodies.
@@ -83,17 +96,15 @@ class UntypedBodyPass:
             fixtures = values.fixtures
             self._conftests.record(tree, fixtures.module_fixture_values(), fixtures.generates_tests())
         if errors is None or not checks:
-            return
-        reported = False
+            return []
+        before = len(errors_of_file(errors, tree.path))
         uses = self._indexes.for_tree(tree).uses
         for body in walk.unchecked:
             findings = self._awaited_sync.findings(body, values, errors.options)
             findings += self._coroutines.findings(body, values, uses)
             if findings:
                 self._report(errors, tree, body, findings)
-                reported = True
-        if reported:
-            refresh_unused_ignores(errors, tree.path)
+        return errors_of_file(errors, tree.path)[before:]
 
     def _report(
         self, errors: Errors, tree: MypyFile, body: UncheckedBody, findings: list[Finding]
