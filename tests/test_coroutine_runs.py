@@ -8,8 +8,6 @@ sure that this gating follows edits of the *other* module: a function that becom
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -17,6 +15,7 @@ from typing import Final
 import pytest
 
 from tests.mypy_runner import MypyRun, run_mypy
+from tests.test_untyped_daemon import Daemon
 
 TIMEOUT: Final = 300
 SERVICES_SYNC: Final = """\
@@ -72,23 +71,9 @@ def test_warm_runs_follow_an_edited_dependency(project: Path) -> None:
     assert findings(run_mypy(*cache, "app", cwd=project, timeout=TIMEOUT)) == set()
 
 
-class Daemon:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.status = root / "dmypy.json"
-
-    def command(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "mypy.dmypy", "--status-file", str(self.status), *args],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-        )
-
-    def check(self) -> set[tuple[str, int, str | None]]:
-        done = self.command("check", "app")
-        return findings(MypyRun(done.returncode, done.stdout, done.stderr))
+def daemon_check(daemon: Daemon) -> set[tuple[str, int, str | None]]:
+    done = daemon.command("check", "app")
+    return findings(MypyRun(done.returncode, done.stdout, done.stderr))
 
 
 @pytest.fixture
@@ -103,8 +88,8 @@ def daemon(project: Path) -> Iterator[Daemon]:
 
 
 def test_daemon_follows_an_edited_dependency(project: Path, daemon: Daemon) -> None:
-    assert daemon.check() == set()
+    assert daemon_check(daemon) == set()
     (project / "app/services.py").write_text(SERVICES_ASYNC)
-    assert daemon.check() == EXPECTED_ASYNC
+    assert daemon_check(daemon) == EXPECTED_ASYNC
     (project / "app/services.py").write_text(SERVICES_SYNC)
-    assert daemon.check() == set()
+    assert daemon_check(daemon) == set()
