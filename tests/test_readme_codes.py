@@ -108,6 +108,7 @@ def test_reference_sections_are_in_order() -> None:
         "Editors",
         "Version compatibility",
         "Limitations",
+        "Stubs for the Netra backend",
         "Development",
     ]
 
