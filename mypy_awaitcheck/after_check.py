@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mypy.nodes import MypyFile
 
-from mypy_awaitcheck.hooks import guarded
+from mypy_awaitcheck.guard import guarded
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import TypeFactory
 

@@ -4,12 +4,11 @@ Returning a hook for a name hides the hooks that mypy's ``DefaultPlugin`` and an
 later plugin have for it (the chain stops at the first plugin that answers), so
 each hook first calls the next plugin's hook and checks the type it produced.
 An exception inside a check must not become a mypy INTERNAL ERROR: it is
-swallowed and the check skipped, unless ``MYPY_AWAITCHECK_DEBUG`` is set (tests).
+swallowed and the check skipped (``guard``).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import partial
 from typing import Final, TypeVar
@@ -21,12 +20,11 @@ from mypy.types import Type
 from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
 from mypy_awaitcheck.callee import attribute_callee, function_callee, method_callee
 from mypy_awaitcheck.coroutine_checks import CoroutineChecks
+from mypy_awaitcheck.guard import guarded
 from mypy_awaitcheck.mypy_compat import next_hook
 
-DEBUG_ENV: Final = "MYPY_AWAITCHECK_DEBUG"
 
 ContextT = TypeVar("ContextT", FunctionContext, MethodContext, AttributeContext)
-ResultT = TypeVar("ResultT")
 Hook = Callable[[ContextT], Type]
 
 _NO_HOOK: Final = object()
@@ -107,12 +105,3 @@ class Hooks:
             return fallback
         return guarded(lambda: check(api), fallback)
 
-
-def guarded(action: Callable[[], ResultT], fallback: ResultT) -> ResultT:
-    """``action()``, or ``fallback`` if it raises (re-raised when debugging)."""
-    try:
-        return action()
-    except Exception:
-        if os.environ.get(DEBUG_ENV):
-            raise
-        return fallback

@@ -7,7 +7,7 @@ every other call costs mypy nothing extra (see ``hook_gate``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mypy.nodes import MypyFile
 from mypy.options import Options
@@ -20,20 +20,13 @@ from mypy.plugin import (
 )
 from mypy.types import Type
 
-from mypy_awaitcheck.after_check import AfterCheck
-from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
 from mypy_awaitcheck.config import AwaitCheckConfig, load_config
-from mypy_awaitcheck.coroutine_checks import CoroutineChecks
 from mypy_awaitcheck.errorcodes import CODES_BY_NAME
-from mypy_awaitcheck.hook_gate import HookGate
-from mypy_awaitcheck.hooks import Hooks, guarded
-from mypy_awaitcheck.module_index import ModuleIndexes
-from mypy_awaitcheck.sync_inference import SyncReturnInference
-from mypy_awaitcheck.typepredicates import LookupTypeFactory
-from mypy_awaitcheck.untyped.conftest import ConftestFixtures
-from mypy_awaitcheck.untyped.driver import UntypedBodyPass
-from mypy_awaitcheck.untyped.returns import ReturnedValues
-from mypy_awaitcheck.verdict_store import VerdictStore
+from mypy_awaitcheck.guard import guarded
+from mypy_awaitcheck.untyped.conftest_files import ConftestDigests, conftest_dependencies
+
+if TYPE_CHECKING:
+    from mypy_awaitcheck.components import Components
 
 
 class AwaitCheckPlugin(Plugin):
@@ -41,47 +34,48 @@ class AwaitCheckPlugin(Plugin):
         super().__init__(options)
         self._config = load_config(options.config_file)
         _apply_code_switches(self._config, options)
-        indexes = ModuleIndexes()
-        inference = SyncReturnInference(VerdictStore.for_options(options))
-        self._gate = HookGate(indexes, lambda: self._modules)
-        self._hooks = Hooks(
-            self,
-            AwaitedSyncCheck(indexes, inference, self.lookup_fully_qualified),
-            CoroutineChecks(indexes, self._config.consumers),
-        )
-        types = LookupTypeFactory(self.lookup_fully_qualified)
-        self._after_check = AfterCheck(inference, types)
-        self._conftests = ConftestFixtures.for_options(options, self.lookup_fully_qualified)
-        self._untyped = UntypedBodyPass(
-            lambda: self._modules,
-            inference,
-            types,
-            self.lookup_fully_qualified,
-            self._conftests,
-            ReturnedValues.for_options(options, self.lookup_fully_qualified),
-            indexes,
-        )
+        self._config_data = self._config.report_data()
+        self._conftest_digests = ConftestDigests()
+        self._components: Components | None = None
+
+    def _parts(self) -> Components:
+        if self._components is None:
+            from mypy_awaitcheck.components import Components
+
+            self._components = Components(
+                self, self.options, self._config, self._known_modules, self.lookup_fully_qualified
+            )
+        return self._components
+
+    def _known_modules(self) -> dict[str, MypyFile]:
+        return self._modules or {}
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
-        return self._hooks.function_hook(fullname) if self._gate.wants(fullname) else None
+        parts = self._parts()
+        return parts.hooks.function_hook(fullname) if parts.gate.wants(fullname) else None
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
-        return self._hooks.method_hook(fullname) if self._gate.wants(fullname) else None
+        parts = self._parts()
+        return parts.hooks.method_hook(fullname) if parts.gate.wants(fullname) else None
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
-        return self._hooks.attribute_hook(fullname) if self._gate.wants(fullname) else None
+        parts = self._parts()
+        return parts.hooks.attribute_hook(fullname) if parts.gate.wants(fullname) else None
 
     def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
-        return guarded(lambda: self._conftests.dependencies(file), [])
+        return guarded(lambda: conftest_dependencies(file), [])
 
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
-        self._after_check.run(file)
-        guarded(lambda: self._untyped.run(file), None)
+        parts = self._parts()
+        parts.after_check.run(file)
+        guarded(lambda: parts.untyped.run(file), None)
         return set()
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
-        conftests = guarded(lambda: self._conftests.config_data(ctx.id, ctx.path), {})
-        return {**self._config.report_data(), **({"conftests": conftests} if conftests else {})}
+        conftests: dict[str, str] = guarded(
+            lambda: self._conftest_digests.for_module(ctx.id, ctx.path), {}
+        )
+        return {**self._config_data, "conftests": conftests} if conftests else self._config_data
 
 
 def _apply_code_switches(config: AwaitCheckConfig, options: Options) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mypy_awaitcheck.hooks import DEBUG_ENV
+from mypy_awaitcheck.guard import DEBUG_ENV
 from tests.mypy_runner import run_mypy
 
 BROKEN_PLUGIN = """\

@@ -36,7 +36,8 @@ from mypy_awaitcheck.mypy_compat import (
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import TypeFactory
 from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked, Finding
-from mypy_awaitcheck.untyped.conftest import ConftestFixtures, is_conftest
+from mypy_awaitcheck.untyped.conftest import ConftestFixtures
+from mypy_awaitcheck.untyped.conftest_files import is_conftest
 from mypy_awaitcheck.untyped.coroutines import CoroutineUsesInUnchecked
 from mypy_awaitcheck.untyped.daemon import KeptFindings
 from mypy_awaitcheck.untyped.returns import ReturnedValues, factory_candidates

@@ -43,12 +43,8 @@ from mypy.nodes import (
 from mypy.types import CallableType, Instance, get_proper_type
 
 from mypy_awaitcheck.typepredicates import is_unannotated_any
-from mypy_awaitcheck.untyped.conftest import (
-    NOT_DEFINED_HERE,
-    ConftestFixtures,
-    conftest_chain,
-    is_test_module,
-)
+from mypy_awaitcheck.untyped.conftest import NOT_DEFINED_HERE, ConftestFixtures
+from mypy_awaitcheck.untyped.conftest_files import conftest_chain, is_test_module
 from mypy_awaitcheck.untyped.known import Known, awaited_value, known
 from mypy_awaitcheck.untyped.walk import ModuleWalk
 
