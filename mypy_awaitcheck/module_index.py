@@ -2,12 +2,12 @@
 
 The type context cannot tell that a call is the operand of ``await`` (it is
 ``None`` in ``x = await f()``), nor how a call's value is used, so each module is
-walked once (``value_use``), lazily, the first time mypy asks for a hook while
-checking it. The index also lists the names that need a hook at all: awaited
-callees, callees whose coroutine would be reportable where the call sits
-(``coroutine_positions``), and calls handed an async function; calls of other
-names cost mypy nothing extra. Indexes are validated by tree identity and rebuilt
-when a module is re-parsed.
+walked once (``value_walk``, into a ``value_use.ModuleValueUses``), lazily, the first
+time mypy asks for a hook while checking it. The index also lists the names that
+need a hook at all: awaited callees, callees whose coroutine would be reportable
+where the call sits (``coroutine_positions``), and calls handed an async function;
+calls of other names cost mypy nothing extra. Indexes are validated by tree
+identity and rebuilt when a module is re-parsed.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from mypy_awaitcheck.coroutine_positions import (
     may_report,
     may_return_coroutine,
 )
-from mypy_awaitcheck.value_use import ModuleValueUses, analyze_module, iter_calls_with_use
+from mypy_awaitcheck.value_use import ModuleValueUses, iter_calls_with_use
+from mypy_awaitcheck.value_walk import analyze_module
 
 CALL_DUNDER: Final = "__call__"
 

@@ -19,7 +19,8 @@ from mypy.options import Options
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_awaitcheck.module_index import build_index
-from mypy_awaitcheck.value_use import Fate, ModuleValueUses, UseKind, analyze_module
+from mypy_awaitcheck.value_use import Fate, ModuleValueUses, UseKind
+from mypy_awaitcheck.value_walk import analyze_module
 
 # Shared by the cases: typeshed is analysed once.
 _CACHE_DIR: Final = tempfile.mkdtemp(prefix="awaitcheck-value-use-cache-")
