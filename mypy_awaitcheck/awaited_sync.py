@@ -126,8 +126,8 @@ def async_variant_note(callee: Callee, lookup: Lookup) -> ErrorMessage | None:
     return None if variant is None else messages.ASYNC_VARIANT_NOTE.format(variant=variant)
 
 
-def _enabled(api: TypeChecker, code: ErrorCode) -> bool:
-    return api.errors.is_error_code_enabled(code)
+def _enabled(api: TypeChecker, code: ErrorCode | None) -> bool:
+    return code is not None and api.errors.is_error_code_enabled(code)
 
 
 def _may_be_awaitable(types: TypeFactory, result: Type) -> bool:

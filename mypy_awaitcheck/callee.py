@@ -16,6 +16,8 @@ from mypy.nodes import (
     Decorator,
     Expression,
     FuncDef,
+    MemberExpr,
+    NameExpr,
     OverloadedFuncDef,
     RefExpr,
     SymbolNode,
@@ -27,6 +29,8 @@ from mypy.types import CallableType, Instance, Type, TypeType, get_proper_type
 
 from mypy_awaitcheck.module_index import CALL_DUNDER
 
+# The references that have a name of their own (``RefExpr`` itself declares none).
+NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
 ASYNC_VARIANT_PATTERNS: Final = ("{}_async", "async_{}", "a{}")
 _SIGNATURE_KEEPING_DECORATORS: Final = frozenset({"builtins.staticmethod", "builtins.classmethod"})
 
@@ -43,7 +47,7 @@ class Callee:
 
 def function_callee(context: object) -> Callee | None:
     """The callee of a call to a module-level name, a class or an alias."""
-    if not isinstance(context, CallExpr) or not isinstance(context.callee, RefExpr):
+    if not isinstance(context, CallExpr) or not isinstance(context.callee, NAMED_REFERENCES):
         return None
     callee = context.callee
     definition = _through_alias(callee.node)
@@ -132,8 +136,8 @@ def _receiver_info(receiver: Type) -> TypeInfo | None:
 
 
 def _call_display_name(callee: Expression, info: TypeInfo) -> str:
-    if isinstance(callee, RefExpr):
+    if isinstance(callee, NAMED_REFERENCES):
         return callee.name
-    if isinstance(callee, CallExpr) and isinstance(callee.callee, RefExpr):
+    if isinstance(callee, CallExpr) and isinstance(callee.callee, NAMED_REFERENCES):
         return f"{callee.callee.name}(...)"
     return info.name

@@ -87,7 +87,7 @@ def next_hook(
         return None
     for plugin in plugins[after + 1 :]:
         getter = getattr(plugin, getter_name, None)
-        hook = getter(fullname) if getter is not None else None
+        hook: Callable[[Any], Any] | None = getter(fullname) if getter is not None else None
         if hook is not None:
             return hook
     return None

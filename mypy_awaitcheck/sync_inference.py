@@ -226,9 +226,12 @@ def _returns_in(statement: Statement) -> Iterator[ReturnStmt]:
     elif isinstance(statement, WithStmt):
         yield from _returns(statement.body)
     elif isinstance(statement, TryStmt):
-        for body in (statement.body, *statement.handlers, statement.else_body, statement.finally_body):
-            if body is not None:
-                yield from _returns(body)
+        bodies: list[Block | None] = [
+            statement.body, *statement.handlers, statement.else_body, statement.finally_body
+        ]
+        for optional_body in bodies:
+            if optional_body is not None:
+                yield from _returns(optional_body)
     elif isinstance(statement, MatchStmt):
         for body in statement.bodies:
             yield from _returns(body)

@@ -19,7 +19,7 @@ from mypy_awaitcheck.awaited_sync import (
     awaited_call_problem,
     awaited_property_problem,
 )
-from mypy_awaitcheck.callee import Lookup, attribute_callee
+from mypy_awaitcheck.callee import Callee, Lookup, attribute_callee
 from mypy_awaitcheck.errorcodes import AWAIT_SYNC_CALL
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import TypeFactory
@@ -61,7 +61,7 @@ class AwaitedSyncInUnchecked:
             message = awaited_call_problem(
                 self._types, options, self._inference, target.callee, target.result
             )
-            callee = target.callee
+            callee: Callee | None = target.callee
         elif isinstance(operand, MemberExpr):
             receiver = values.value_of(operand.expr)
             callee = attribute_callee(receiver, operand.name) if receiver is not None else None
@@ -71,7 +71,7 @@ class AwaitedSyncInUnchecked:
             message = awaited_property_problem(self._types, options, callee, result)
         else:
             return None
-        if message is None:
+        if message is None or callee is None:
             return None
         note = async_variant_note(callee, self._lookup) if message.code is AWAIT_SYNC_CALL else None
         return Finding(operand, message, note)

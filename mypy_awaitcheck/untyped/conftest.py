@@ -64,7 +64,9 @@ class ConftestFixtures:
         test), ``NOT_DEFINED_HERE`` when the conftest certainly does not define it.
         """
         record = self._records.read(conftest.fullname)
-        fixtures = record.get(_FIXTURES) if record is not None else None
+        if record is None:
+            return None
+        fixtures = record.get(_FIXTURES)
         if not isinstance(fixtures, dict) or record.get(_GENERATES_TESTS) is not False:
             return None
         if name not in fixtures:

@@ -251,7 +251,9 @@ class ValueResolver:
         body = self._walk.unchecked_functions.get(func)
         if body is None:
             return None
-        values = [e.expr for e in body.expressions if _is_yield(e)]
+        values = [
+            e.expr for e in body.expressions if isinstance(e, YieldExpr) and e.expr is not None
+        ]
         return self.same_value(values) if values else None
 
     def coroutine_of(self, result: Known | None) -> Instance:
@@ -333,6 +335,3 @@ def _is_module_member(expression: Expression) -> bool:
 def _is_none(expression: Expression) -> bool:
     return isinstance(expression, NameExpr) and expression.fullname == "builtins.None"
 
-
-def _is_yield(expression: Expression) -> bool:
-    return isinstance(expression, YieldExpr) and expression.expr is not None
