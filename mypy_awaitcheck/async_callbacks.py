@@ -34,7 +34,12 @@ from mypy.types import (
 from mypy_awaitcheck import messages
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import inferred_type, report_error
-from mypy_awaitcheck.typepredicates import OBJECT, declared_parameter_type, returns_coroutine
+from mypy_awaitcheck.typepredicates import (
+    OBJECT,
+    declared_parameter_type,
+    fits,
+    returns_coroutine,
+)
 from mypy_awaitcheck.value_use import ModuleValueUses, UseKind, written_name
 
 # Slots typed with a result of Any or a type variable that still drop the result.
@@ -94,16 +99,24 @@ class AsyncCallbackCheck:
 
 
 def _signature(callee: object, ctx: FunctionContext | MethodContext) -> CallableType | None:
-    """The signature mypy matched the call against (one overload item)."""
+    """The signature mypy matches the call against: for overloads, the first item whose
+    parameters take the arguments (the hook runs in each item's trial, with the same
+    arguments, so items are told apart by their parameter types)."""
     if isinstance(callee, CallableType):
-        candidates = [callee]
-    elif isinstance(callee, Overloaded):
-        candidates = list(callee.items)
-    else:
+        return callee
+    if not isinstance(callee, Overloaded):
         return None
-    for candidate in candidates:
-        if len(candidate.arg_types) == len(ctx.args) and candidate.arg_names == ctx.callee_arg_names:
-            return candidate
+    for item in callee.items:
+        if (
+            len(item.arg_types) == len(ctx.args)
+            and item.arg_names == ctx.callee_arg_names
+            and all(
+                fits(actual, formal)
+                for formal, actuals in zip(item.arg_types, ctx.arg_types)
+                for actual in actuals
+            )
+        ):
+            return item
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from mypy.erasetype import erase_typevars
 from mypy.maptype import map_instance_to_supertype
 from mypy.nodes import FuncDef, SymbolTableNode, TypeInfo
 from mypy.subtypes import is_subtype
@@ -156,3 +157,9 @@ def declared_parameter_type(signature: CallableType, formal: int) -> Type | None
     if parameter is None or not isinstance(declared, CallableType):
         return signature.arg_types[formal]
     return declared.arg_types[parameter[1]]
+
+
+def fits(actual: Type, formal: Type) -> bool:
+    """Whether an argument of type ``actual`` can be passed to ``formal`` (its type
+    variables taken as ``Any``)."""
+    return is_subtype(actual, erase_typevars(formal))
