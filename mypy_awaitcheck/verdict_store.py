@@ -55,9 +55,13 @@ class ModuleRecords:
             self._write(module, record)
 
     def read(self, module: str) -> Record | None:
-        if module not in self._by_module:
-            self._by_module[module] = self._read(module)
-        return self._by_module[module]
+        if module in self._by_module:
+            return self._by_module[module]
+        record = self._read(module)
+        if record is not None:
+            # Absence is not kept: a parallel worker may write the file later.
+            self._by_module[module] = record
+        return record
 
     def _path(self, module: str) -> str:
         assert self._directory is not None
@@ -108,7 +112,10 @@ class VerdictStore:
     def never_awaitable(self, module: str, fullname: str) -> bool:
         names = self._names.get(module)
         if names is None:
-            names = self._names[module] = _names(self._records.read(module))
+            record = self._records.read(module)
+            names = _names(record)
+            if record is not None:
+                self._names[module] = names
         return fullname in names
 
 
