@@ -7,8 +7,8 @@ check and kept: in memory for the rest of the run, and in a small file beside
 mypy's cache (one per module and kind, rewritten whenever the module is checked
 again) for the runs that load the module from the cache, and for parallel workers
 (``--num-workers``), which check a module's dependencies in other processes.
-Without a cache (``--no-incremental`` and serial, ``cache_dir = /dev/null``) only
-the in-memory record exists, which is all a full serial run needs. A file that
+With ``cache_dir = /dev/null`` only the in-memory record exists, which is all a
+full serial run needs. A file that
 cannot be read or written counts as no record: the checks then stay silent,
 never wrong.
 
@@ -41,9 +41,11 @@ class ModuleRecords:
 
     @classmethod
     def for_options(cls, options: Options, kind: str) -> ModuleRecords:
-        # Parallel workers are separate processes: the files are how they share.
-        shares_cache = options.incremental or options.num_workers > 0
-        if not shares_cache or options.cache_dir == os.devnull:
+        # Parallel workers are separate processes: the files are how they share, also
+        # without --incremental, and a worker cannot tell from its options that it is
+        # one. Files are written right after a module's check and read only for
+        # modules whose bodies are gone, which a serial full run has just recorded.
+        if options.cache_dir == os.devnull:
             return cls(None, kind)
         version = "{}.{}".format(*options.python_version)
         return cls(os.path.join(options.cache_dir, version, SUBDIRECTORY), kind)
