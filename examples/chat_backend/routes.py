@@ -22,7 +22,7 @@ async def connect(context: UserContext) -> int:
 
 
 async def legacy_connect(context: UserContext) -> None:
-    manager = await create_websocket_manager(context)  # expect: await-sync-call
+    manager = await create_websocket_manager(context)  # expect: await-sync-call (another module's body)
     manager = create_websocket_manager(context)
     await manager.send_to_user({"type": "connected"})
 
@@ -30,7 +30,7 @@ async def legacy_connect(context: UserContext) -> None:
 async def health(uptime: int) -> dict[str, str]:
     report = await validate_websocket_health()
     summary = report.get("summary", "")
-    uptime_text = await format_uptime(uptime)  # expect: await-sync-call
+    uptime_text = await format_uptime(uptime)  # expect: await-sync-call (another module's body)
     uptime_text = format_uptime(uptime)
     return {"summary": summary, "uptime": uptime_text}
 
