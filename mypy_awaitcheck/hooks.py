@@ -56,16 +56,16 @@ class Hooks:
             hook = self._hooks[key] = partial(handler, key)
         return hook
 
-    def _delegate(self, key: tuple[str, str], api: object) -> Callable[..., Type] | None:
+    def _delegated(self, key: tuple[str, str], ctx: ContextT, default: Type) -> Type:
+        """The type the next plugin's hook gives for ``ctx``, or mypy's ``default``."""
         delegate = self._delegates.get(key)
         if delegate is None:
-            delegate = next_hook(api, self._owner, *key) or _NO_HOOK
+            delegate = next_hook(ctx.api, self._owner, *key) or _NO_HOOK
             self._delegates[key] = delegate
-        return None if delegate is _NO_HOOK else delegate  # type: ignore[return-value]
+        return default if delegate is _NO_HOOK else delegate(ctx)  # type: ignore[operator]
 
     def _on_function_call(self, key: tuple[str, str], ctx: FunctionContext) -> Type:
-        delegate = self._delegate(key, ctx.api)
-        result = delegate(ctx) if delegate is not None else ctx.default_return_type
+        result = self._delegated(key, ctx, ctx.default_return_type)
         self._guarded(
             result, lambda api: self._coroutines.check_function_call(api, ctx, result), ctx.api
         )
@@ -76,8 +76,7 @@ class Hooks:
         )
 
     def _on_method_call(self, key: tuple[str, str], ctx: MethodContext) -> Type:
-        delegate = self._delegate(key, ctx.api)
-        result = delegate(ctx) if delegate is not None else ctx.default_return_type
+        result = self._delegated(key, ctx, ctx.default_return_type)
         self._guarded(
             result,
             lambda api: self._coroutines.check_method_call(api, ctx, key[1], result),
@@ -90,8 +89,7 @@ class Hooks:
         )
 
     def _on_attribute(self, key: tuple[str, str], ctx: AttributeContext) -> Type:
-        delegate = self._delegate(key, ctx.api)
-        result = delegate(ctx) if delegate is not None else ctx.default_attr_type
+        result = self._delegated(key, ctx, ctx.default_attr_type)
         if ctx.is_lvalue:
             return result
         return self._guarded(
