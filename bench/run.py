@@ -7,7 +7,7 @@
     python bench/run.py --smoke             # CI: untimed, small slice, fails on problems
 
 Full mode builds bench/.venv (pinned corpus packages and their deps from requirements.txt,
-mypy, and the plugin installed editable from this checkout), copies the corpus packages'
+mypy, and a regular install of the plugin from this checkout), copies the corpus packages'
 sources to bench/corpus/, checks the plugin's diagnostics there, then times the scenarios.
 Smoke mode uses this interpreter's mypy and plugin and installs only a few corpus packages
 (into bench/.smoke/). See bench/README.md. Standard library only.

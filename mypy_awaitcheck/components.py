@@ -17,6 +17,9 @@ from mypy_awaitcheck.awaited_sync import AwaitedSyncCheck
 from mypy_awaitcheck.callee import Lookup
 from mypy_awaitcheck.config import AwaitCheckConfig
 from mypy_awaitcheck.coroutine_checks import CoroutineChecks
+from mypy_awaitcheck.coroutine_sinks import SinkPolicy
+from mypy_awaitcheck.coroutine_sweep import CoroutineSweep
+from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
 from mypy_awaitcheck.hook_gate import HookGate
 from mypy_awaitcheck.hooks import Hooks
 from mypy_awaitcheck.module_index import ModuleIndexes
@@ -37,17 +40,20 @@ class Components:
         modules: Callable[[], dict[str, MypyFile]],
         lookup: Lookup,
     ) -> None:
-        indexes = ModuleIndexes()
+        # The daemon re-checks single functions without the after-check: there the
+        # hooks check coroutine values, and indexes outlive each module's check.
+        in_daemon = options.fine_grained_incremental
+        indexes = ModuleIndexes(value_hooks=in_daemon)
         inference = SyncReturnInference(VerdictStore.for_options(options))
         types = LookupTypeFactory(lookup)
-        self.gate = HookGate(indexes, modules)
+        values = CoroutineValueCheck(indexes, SinkPolicy(config.consumers))
+        self.gate = HookGate(indexes)
         self.hooks = Hooks(
             owner,
             AwaitedSyncCheck(indexes, inference, lookup),
-            CoroutineChecks(indexes, config.consumers),
+            CoroutineChecks(indexes, values, config.consumers, values_in_hooks=in_daemon),
         )
-        self.after_check = AfterCheck(inference, types)
-        self.untyped = UntypedBodyPass(
+        untyped = UntypedBodyPass(
             modules,
             inference,
             types,
@@ -56,3 +62,5 @@ class Components:
             ReturnedValues.for_options(options, lookup),
             indexes,
         )
+        sweep = None if in_daemon else CoroutineSweep(self.gate, indexes, values)
+        self.after_check = AfterCheck(inference, types, sweep, untyped, indexes)

@@ -1,9 +1,10 @@
 """The coroutine checks a hooked call goes through, after mypy typed it.
 
-One entry point for the hooks: coroutines used as values (``coroutine_values``),
-a coroutine's own ``send``/``close``/``throw`` called by mistake (``coroutine_api``)
-and async functions handed to synchronous callback slots (``async_callbacks``).
-None of them changes the call's type.
+One entry point for the hooks: a coroutine's own ``send``/``close``/``throw``
+called by mistake (``coroutine_api``), async functions handed to synchronous
+callback slots (``async_callbacks``) and, in the daemon only, coroutines used as
+values (``coroutine_values``; elsewhere ``coroutine_sweep`` runs them after the
+module's check). None of them changes the call's type.
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ from mypy.types import Type
 
 from mypy_awaitcheck.async_callbacks import AsyncCallbackCheck
 from mypy_awaitcheck.coroutine_api import CoroutineApiCheck
-from mypy_awaitcheck.coroutine_sinks import SinkPolicy
 from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
 from mypy_awaitcheck.module_index import ModuleIndexes
 
 
 class CoroutineChecks:
-    def __init__(self, indexes: ModuleIndexes, consumers: frozenset[str]) -> None:
-        self._values = CoroutineValueCheck(indexes, SinkPolicy(consumers))
+    def __init__(
+        self, indexes: ModuleIndexes, values: CoroutineValueCheck, consumers: frozenset[str],
+        values_in_hooks: bool,
+    ) -> None:
+        self._values = values
+        self._values_in_hooks = values_in_hooks
         self._api = CoroutineApiCheck(indexes)
         self._callbacks = AsyncCallbackCheck(indexes, consumers)
 
@@ -37,6 +41,7 @@ class CoroutineChecks:
     def _check_call(
         self, api: TypeChecker, ctx: FunctionContext | MethodContext, result: Type
     ) -> Type:
-        self._values.check_call(api, ctx.context, result)
+        if self._values_in_hooks:
+            self._values.check_call(api, ctx.context, result, during_check=True)
         self._callbacks.check_call(api, ctx)
         return result

@@ -16,14 +16,17 @@ from mypy.nodes import (
     AssignmentStmt,
     BytesExpr,
     CallExpr,
+    ClassDef,
     Decorator,
     Expression,
     FuncDef,
     LambdaExpr,
     MemberExpr,
+    MypyFile,
     NameExpr,
     OverloadedFuncDef,
     RefExpr,
+    Statement,
     StrExpr,
     SymbolNode,
     TypeInfo,
@@ -192,6 +195,36 @@ def _signature_takes(signature: Type) -> bool:
     if isinstance(proper, Overloaded):
         return any(_signature_takes(item) for item in proper.items)
     return isinstance(proper, AnyType)
+
+
+def may_be_function(arg: Expression) -> bool:
+    """A function handed over as such: a def, a method, a lambda, a ``partial(...)``."""
+    if isinstance(arg, RefExpr):
+        if isinstance(arg.node, (FuncDef, Decorator, OverloadedFuncDef)):
+            return True
+        return isinstance(arg, MemberExpr) and arg.node is None  # obj.method: unknown yet
+    if isinstance(arg, CallExpr):
+        callee = arg.callee
+        return isinstance(callee, (NameExpr, MemberExpr)) and callee.name == "partial"
+    return isinstance(arg, LambdaExpr)
+
+
+def async_method_names(tree: MypyFile) -> set[str]:
+    """The names of the ``async def`` functions and methods a module defines at module and
+    class level: what an ``obj.method`` that semantic analysis could not resolve may be."""
+    names: set[str] = set()
+    pending: list[Statement] = list(tree.defs)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, ClassDef):
+            pending.extend(statement.defs.body)
+        elif isinstance(statement, Decorator):
+            pending.append(statement.func)
+        elif isinstance(statement, OverloadedFuncDef):
+            pending.extend(statement.items)
+        elif isinstance(statement, FuncDef) and statement.is_coroutine:
+            names.add(statement.name)
+    return names
 
 
 def may_be_async_function(arg: Expression, async_names: set[str]) -> bool:

@@ -101,8 +101,15 @@ class SinkPolicy:
     def __init__(self, consumers: frozenset[str]) -> None:
         self._consumers = consumers
 
-    def classify(self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse) -> Sink | None:
-        """What the call that receives the argument ``use`` describes does with it."""
+    def classify(
+        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, during_check: bool
+    ) -> Sink | None:
+        """What the call that receives the argument ``use`` describes does with it.
+
+        During the check (a hook), the parameter's type comes from mypy's type
+        context, which is only final outside overload trials; after the check every
+        signature of the callee is asked (``_takes_and_loses`` reads the declared types).
+        """
         call = use.parent
         if use.kind is not UseKind.ARGUMENT or not isinstance(call, CallExpr):
             return None
@@ -115,11 +122,14 @@ class SinkPolicy:
             return Sink.TRUTH_TEST
         if names & TEXT_CONVERSIONS:
             return Sink.ANY_OBJECT
-        if in_speculative_check(api):
-            return None  # an overload trial's type context may not be the final one
-        context = type_context(api)
-        if context is None or not accepts_anything(context) or not signatures:
+        if not signatures:
             return None
+        if during_check:
+            if in_speculative_check(api):
+                return None  # an overload trial's type context may not be the final one
+            context = type_context(api)
+            if context is None or not accepts_anything(context):
+                return None
         if all(_takes_and_loses(sig, call, use.position, uses) for sig in signatures):
             return Sink.ANY_OBJECT
         return None

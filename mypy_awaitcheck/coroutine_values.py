@@ -62,20 +62,25 @@ class CoroutineValueCheck:
         self._indexes = indexes
         self._sinks = sinks
 
-    def check_call(self, api: TypeChecker, context: Context, result: Type) -> None:
-        if not isinstance(context, CallExpr):
+    def check_call(
+        self, api: TypeChecker, context: Context, result: Type, during_check: bool
+    ) -> None:
+        """``during_check``: called from a hook while mypy checks the call, rather
+        than from the after-check (``coroutine_sweep``) with the final types."""
+        if not isinstance(context, CallExpr) or coroutine_result(result) is None:
             return
         uses = self._indexes.for_tree(api.tree).uses
         use = uses.use_of(context)
-        if use is None or not may_report(use, uses) or coroutine_result(result) is None:
+        if use is None or not may_report(use, uses):
             return
         callee = written_name(context.callee) or "coroutine function"
-        message = self._message(api, uses, use, callee)
+        message = self._message(api, uses, use, callee, during_check)
         if message is not None:
             report_error(api, message, context)
 
     def _message(
-        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, callee: str
+        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, callee: str,
+        during_check: bool,
     ) -> ErrorMessage | None:
         kind = use.kind
         if kind is UseKind.CONDITION:
@@ -90,7 +95,7 @@ class CoroutineValueCheck:
             tester = truth_tester(use, uses)
             return messages.COROUTINES_TESTED_BY.format(callee=callee, consumer=tester)
         if kind is UseKind.ARGUMENT:
-            return self._argument_message(api, uses, use, callee)
+            return self._argument_message(api, uses, use, callee, during_check)
         if kind is UseKind.RETURNED and isinstance(use.parent, FuncDef):
             return _return_message(api, use.parent, callee)
         if kind is UseKind.ASSIGNED and isinstance(use.parent, AssignmentStmt):
@@ -98,9 +103,10 @@ class CoroutineValueCheck:
         return None
 
     def _argument_message(
-        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, callee: str
+        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, callee: str,
+        during_check: bool,
     ) -> ErrorMessage | None:
-        sink = self._sinks.classify(api, uses, use)
+        sink = self._sinks.classify(api, uses, use, during_check)
         if sink is Sink.TRUTH_TEST:
             return messages.COROUTINE_AS_CONDITION.format(callee=callee)
         if sink is Sink.ANY_OBJECT and isinstance(use.parent, CallExpr):

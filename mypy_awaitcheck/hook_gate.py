@@ -2,42 +2,64 @@
 
 mypy asks ``get_*_hook(fullname)`` for every call and attribute, twice per call,
 before any context exists, and a returned hook makes mypy do extra work per call.
-The gate finds the module being checked through mypy's ``BuildManager`` (see
-``mypy_compat``) and answers from that module's index in O(1). Modules whose errors
-mypy does not show (third-party code, ``follow_imports = silent``, ``ignore_errors``)
-get no hook and no index at all. When the manager cannot be found it answers yes:
-correct, only slower.
+While a module is checked, mypy keeps its type checker in a global
+(``mypy_compat.current_type_checker``): one per check of a module, so the gate
+works out its answer set once per checker and then answers with an identity test
+and a set lookup. Modules whose errors mypy does not show (third-party code,
+``follow_imports = silent``, ``ignore_errors``) get no hook and no index at all.
+When no checker can be found it answers yes: correct, only slower.
+
+The gate also hands the after-check the checker of the module just checked
+(``checker_of``): the plugin API gives no other way to its type map.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Final
 
+from mypy.checker import TypeChecker
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.coroutine_api import PROTOCOL_METHODS
 from mypy_awaitcheck.module_index import ModuleIndexes
-from mypy_awaitcheck.mypy_compat import errors_shown, find_build_manager, module_being_checked
+from mypy_awaitcheck.mypy_compat import checked_tree, current_type_checker, errors_shown
 
-_NOT_SEARCHED = object()
+_EVERY_NAME: Final = None  # the module is unknown: every name gets a hook
 
 
 class HookGate:
-    def __init__(self, indexes: ModuleIndexes, modules: Callable[[], dict[str, MypyFile]]) -> None:
+    def __init__(self, indexes: ModuleIndexes) -> None:
         self._indexes = indexes
-        self._modules = modules
-        self._manager: Any = _NOT_SEARCHED
+        self._checker: TypeChecker | None = None
+        self._shown = True
+        self._names: set[str] | None = _EVERY_NAME
 
     def wants(self, fullname: str) -> bool:
-        if self._manager is _NOT_SEARCHED:
-            self._manager = find_build_manager(self._modules())
-        if not errors_shown(self._manager):
+        checker = current_type_checker()
+        if checker is not self._checker or checker is None:
+            self._start_session(checker)
+        if not self._shown:
             return False  # a silenced module: nothing reported there would be shown
-        if fullname in PROTOCOL_METHODS:
-            return True  # asked only for coroutine receivers: costs nothing elsewhere
-        module = module_being_checked(self._manager)
-        tree = self._modules().get(module) if module is not None else None
-        if tree is None:
-            return True
-        return fullname.rpartition(".")[2] in self._indexes.for_tree(tree).hooked_names
+        names = self._names
+        if names is _EVERY_NAME or fullname in PROTOCOL_METHODS:
+            return True  # protocol methods are asked only for coroutine receivers
+        return fullname[fullname.rfind(".") + 1 :] in names
+
+    def checker_of(self, tree: MypyFile) -> TypeChecker | None:
+        """The checker that just checked ``tree``, if the gate saw it; handed out once,
+        so that the plugin keeps no checker (and its type map) alive after its module."""
+        checker = self._checker
+        if checker is None or not self._shown or checked_tree(checker) is not tree:
+            return None
+        self._checker = None
+        self._names = _EVERY_NAME
+        return checker
+
+    def _start_session(self, checker: TypeChecker | None) -> None:
+        self._checker = checker
+        tree = checked_tree(checker) if checker is not None else None
+        self._shown = errors_shown(checker) if checker is not None else True
+        if tree is None or not self._shown:
+            self._names = _EVERY_NAME
+        else:
+            self._names = self._indexes.for_tree(tree).hooked_names

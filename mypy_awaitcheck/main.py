@@ -66,9 +66,7 @@ class AwaitCheckPlugin(Plugin):
         return guarded(lambda: conftest_dependencies(file), [])
 
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
-        parts = self._parts()
-        parts.after_check.run(file)
-        guarded(lambda: parts.untyped.run(file), None)
+        self._parts().after_check.run(file)
         return set()
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:

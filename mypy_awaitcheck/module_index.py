@@ -1,63 +1,72 @@
-"""Per-module facts that hooks look up in O(1): awaited expressions, value uses.
+"""Per-module facts that hooks and the after-check look up: calls, awaits, value uses.
 
 The type context cannot tell that a call is the operand of ``await`` (it is
-``None`` in ``x = await f()``), nor how a call's value is used, so each module is
-walked once (``value_walk``, into a ``value_use.ModuleValueUses``), lazily, the first
-time mypy asks for a hook while checking it. The index also lists the names that
-need a hook at all: awaited callees, callees whose coroutine would be reportable
-where the call sits (``coroutine_positions``), and calls handed an async function;
-calls of other names cost mypy nothing extra. Indexes are validated by tree
+``None`` in ``x = await f()``), so each module gets an index, built lazily the
+first time mypy asks for a hook while checking it, in two layers:
+
+- the call layer, from one compiled pass over the module's expressions: every
+  call, the operands of ``await``, and the names that need a hook at all
+  (awaited callees, calls handed an async function). Calls of other names cost
+  mypy nothing extra.
+- the value-use layer (``value_walk``, into ``value_use.ModuleValueUses``): how
+  each value is used. It costs a Python walk of the whole module, so it is built
+  only when a check first needs it, which in correct code is rare.
+
+With ``value_hooks`` (the daemon, see ``hook_gate``) the names of calls whose
+coroutine would be reportable where they sit (``coroutine_positions``) get a hook
+too, which needs the value-use layer up front. Indexes are validated by tree
 identity and rebuilt when a module is re-parsed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Final
 
 from mypy.nodes import (
+    AwaitExpr,
     CallExpr,
     Expression,
     FuncDef,
     MemberExpr,
     MypyFile,
+    NameExpr,
     OverloadedFuncDef,
-    RefExpr,
     Statement,
     TypeInfo,
 )
 
 from mypy_awaitcheck.coroutine_positions import (
+    async_method_names,
     may_be_async_function,
+    may_be_function,
     may_report,
     may_return_coroutine,
 )
+from mypy_awaitcheck.mypy_compat import all_expressions
 from mypy_awaitcheck.value_use import ModuleValueUses, iter_calls_with_use
 from mypy_awaitcheck.value_walk import analyze_module
 
 CALL_DUNDER: Final = "__call__"
+NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
 
 
-@dataclass
 class ModuleIndex:
-    tree: MypyFile
-    uses: ModuleValueUses
-    defs: list[Statement] = field(init=False)
-    awaited: set[Expression] = field(default_factory=set)
-    hooked_names: set[str] = field(default_factory=set)
+    def __init__(self, tree: MypyFile) -> None:
+        self.tree = tree
+        self.defs: list[Statement] = tree.defs
+        self.calls: list[CallExpr] = []
+        self.awaited: set[Expression] = set()
+        self.hooked_names: set[str] = set()
+        self._uses: ModuleValueUses | None = None
 
-    def __post_init__(self) -> None:
-        self.defs = self.tree.defs
-
-    def add_awaited(self, operand: Expression) -> None:
-        self.awaited.add(operand)
-        if isinstance(operand, CallExpr):
-            self.add_callee_names(operand.callee)
-        elif isinstance(operand, MemberExpr):
-            self.hooked_names.add(operand.name)
+    @property
+    def uses(self) -> ModuleValueUses:
+        if self._uses is None:
+            self._uses = analyze_module(self.tree)
+        return self._uses
 
     def add_callee_names(self, callee: Expression) -> None:
-        if isinstance(callee, RefExpr):
+        if isinstance(callee, NAMED_REFERENCES):
             self.hooked_names.add(callee.name)
             if callee.fullname:
                 # The hook is asked for the target's name, not the alias written here.
@@ -68,35 +77,66 @@ class ModuleIndex:
         # attribute's object) goes through its class's ``__call__``.
         self.hooked_names.add(CALL_DUNDER)
 
+    def scan_calls(self) -> None:
+        """The call layer: one pass over the compiled preorder of the module's expressions."""
+        async_names: set[str] | None = None
+        awaited = self.awaited
+        for expr in all_expressions(self.tree):
+            kind = type(expr)
+            if kind is AwaitExpr:
+                operand = expr.expr  # type: ignore[attr-defined]
+                awaited.add(operand)
+                if isinstance(operand, CallExpr):
+                    self.add_callee_names(operand.callee)
+                elif isinstance(operand, MemberExpr):
+                    self.hooked_names.add(operand.name)
+            elif kind is CallExpr:
+                if expr.analyzed is not None:  # type: ignore[attr-defined]
+                    continue  # cast(), reveal_type(), TypeVar()...: not a call at run time
+                self.calls.append(expr)  # type: ignore[arg-type]
+                for arg in expr.args:  # type: ignore[attr-defined]
+                    if may_be_function(arg):
+                        if async_names is None:
+                            async_names = async_method_names(self.tree)
+                        if may_be_async_function(arg, async_names):
+                            self.add_callee_names(expr.callee)  # type: ignore[attr-defined]
 
-def build_index(tree: MypyFile) -> ModuleIndex:
+    def add_value_hooks(self) -> None:
+        """Hook the callees whose coroutine would be reported where the call sits."""
+        uses = self.uses
+        for call, use in iter_calls_with_use(uses):
+            if may_return_coroutine(call.callee) and may_report(use, uses):
+                self.add_callee_names(call.callee)
+
+
+def build_index(tree: MypyFile, value_hooks: bool = False) -> ModuleIndex:
+    index = ModuleIndex(tree)
     if tree.is_stub:
-        return ModuleIndex(tree, ModuleValueUses(tree))  # stubs hold no code
-    uses = analyze_module(tree)
-    index = ModuleIndex(tree, uses)
-    for operand in uses.awaited:
-        index.add_awaited(operand)
-    for call, use in iter_calls_with_use(uses):
-        if may_return_coroutine(call.callee) and may_report(use, uses):
-            index.add_callee_names(call.callee)
-    for call, _, arg in uses.function_arguments:
-        if may_be_async_function(arg, uses.async_function_names):
-            index.add_callee_names(call.callee)
+        return index  # stubs hold no code
+    index.scan_calls()
+    if value_hooks:
+        index.add_value_hooks()
     return index
 
 
 class ModuleIndexes:
     """The index of every module seen in this build, by module id."""
 
-    def __init__(self) -> None:
+    def __init__(self, value_hooks: bool = False) -> None:
         self._indexes: dict[str, ModuleIndex] = {}
+        self._value_hooks = value_hooks
 
     def for_tree(self, tree: MypyFile) -> ModuleIndex:
         index = self._indexes.get(tree.fullname)
         # The daemon merges a re-parsed module into the old MypyFile object (same
         # identity, new ``defs`` list): the list tells a new parse apart.
         if index is None or index.tree is not tree or index.defs is not tree.defs:
-            index = build_index(tree)
+            index = build_index(tree, self._value_hooks)
             self._indexes[tree.fullname] = index
         return index
 
+    def forget(self, tree: MypyFile) -> None:
+        """Drop a module's index once its check is over (mypy frees its bodies next)."""
+        index = self._indexes.get(tree.fullname)
+        if index is not None and index.tree is tree:
+            del self._indexes[tree.fullname]

@@ -12,6 +12,8 @@ from contextlib import ExitStack, contextmanager
 from typing import Any, Final
 
 from mypy.argmap import map_actuals_to_formals
+from mypy.checker import TypeChecker
+from mypy.checker_state import checker_state
 from mypy.errorcodes import UNUSED_IGNORE
 from mypy.errors import ErrorInfo, Errors
 from mypy.message_registry import ErrorMessage
@@ -47,16 +49,34 @@ def find_build_manager(modules: dict[str, MypyFile]) -> Any | None:
     return stand_in
 
 
-def module_being_checked(manager: Any) -> str | None:
-    errors = getattr(manager, "errors", None)
-    module = getattr(errors, "target_module", None)
-    return module if isinstance(module, str) else None
+def current_type_checker() -> TypeChecker | None:
+    """The type checker of the module mypy is checking now (None between modules).
+
+    mypy sets this global for the duration of each pass of a module's check. There
+    is one checker per check of a module: deferred functions come back to the same
+    one, and a module the daemon checks again gets a new one.
+    """
+    checker = checker_state.type_checker
+    return checker if isinstance(checker, TypeChecker) else None
 
 
-def errors_shown(manager: Any) -> bool:
+def checked_tree(checker: TypeChecker) -> MypyFile | None:
+    tree = getattr(checker, "tree", None)
+    return tree if isinstance(tree, MypyFile) else None
+
+
+def master_type_map(checker: TypeChecker) -> dict[Expression, Type] | None:
+    """The expression types of a module whose check is complete (the after-check)."""
+    maps = getattr(checker, "_type_maps", None)
+    if not isinstance(maps, list) or len(maps) != 1 or not isinstance(maps[0], dict):
+        return None  # a temporary map still open: not after the check
+    return maps[0]
+
+
+def errors_shown(checker: TypeChecker) -> bool:
     """Whether mypy shows the errors of the module being checked: not for third-party
     code, ``follow_imports = silent`` or ``ignore_errors`` modules (unknown: True)."""
-    errors = getattr(manager, "errors", None)
+    errors = getattr(checker, "errors", None)
     ignored = getattr(errors, "ignored_files", None)
     if not isinstance(ignored, set):
         return True

@@ -81,11 +81,9 @@ def coroutine_result(typ: Type) -> Type | None:
     Tasks, futures and other awaitables are not coroutines: they are held on purpose.
     """
     proper = get_proper_type(typ)
-    if not isinstance(proper, Instance):
+    if not isinstance(proper, Instance) or not proper.type.has_base(COROUTINE):
         return None
-    base = next((info for info in proper.type.mro if info.fullname == COROUTINE), None)
-    if base is None:
-        return None
+    base = next(info for info in proper.type.mro if info.fullname == COROUTINE)
     args = map_instance_to_supertype(proper, base).args
     return args[2] if len(args) == 3 else None
 

@@ -117,9 +117,6 @@ class ModuleValueUses:
     tree: MypyFile
     awaited: set[Expression] = field(default_factory=set)
     calls: list[CallExpr] = field(default_factory=list)  # calls that have a recorded use
-    # (call, argument index, argument) for arguments that may be functions handed over.
-    function_arguments: list[tuple[CallExpr, int, Expression]] = field(default_factory=list)
-    async_function_names: set[str] = field(default_factory=set)
     functions: set[FuncDef] = field(default_factory=set)  # every def in the module
     recorded: dict[Expression, ValueUse] = field(default_factory=dict)
     variables: dict[Var, Accesses] = field(default_factory=dict)

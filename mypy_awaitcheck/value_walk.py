@@ -46,7 +46,6 @@ from mypy.nodes import (
     OpExpr,
     OverloadedFuncDef,
     RaiseStmt,
-    RefExpr,
     ReturnStmt,
     SetComprehension,
     StarExpr,
@@ -101,43 +100,6 @@ class _Walker:
         self._scope: Scope = uses.tree
         self._function: FuncDef | None = None
         self._lambda_scopes: dict[Expression, LambdaExpr] = {}
-        self._statements: dict[type, Callable[..., None]] = {
-            AssignmentStmt: self._assignment,
-            OperatorAssignmentStmt: self._operator_assignment,
-            ExpressionStmt: self._expression_statement,
-            ReturnStmt: self._return,
-            IfStmt: self._if,
-            WhileStmt: self._while,
-            ForStmt: self._for,
-            WithStmt: self._with,
-            TryStmt: self._try,
-            AssertStmt: self._assert,
-            RaiseStmt: self._raise,
-            DelStmt: self._del,
-            MatchStmt: self._match,
-            TypeAliasStmt: self._type_alias,
-            Block: self._nested_block,
-            FuncDef: self._func_def,
-            Decorator: self._decorator,
-            OverloadedFuncDef: self._overloaded,
-            ClassDef: self._class_def,
-        }
-        self._expressions: dict[type, Callable[..., None]] = {
-            CallExpr: self._call,
-            OpExpr: self._op,
-            UnaryExpr: self._unary,
-            ComparisonExpr: self._comparison,
-            ConditionalExpr: self._conditional,
-            AssignmentExpr: self._walrus,
-            AwaitExpr: self._await,
-            YieldExpr: self._yield,
-            YieldFromExpr: self._yield,
-            LambdaExpr: self._lambda,
-            GeneratorExpr: self._generator,
-            ListComprehension: self._comprehension,
-            SetComprehension: self._comprehension,
-            DictionaryComprehension: self._dict_comprehension,
-        }
         self._statement: Statement | None = None
 
     def walk(self, tree: MypyFile) -> None:
@@ -147,9 +109,9 @@ class _Walker:
 
     def _block(self, body: list[Statement]) -> None:
         for index, statement in enumerate(body):
-            handler = self._statements.get(type(statement))
+            handler = _STATEMENT_HANDLERS.get(type(statement))
             if handler is not None:
-                handler(statement, body, index)
+                handler(self, statement, body, index)
 
     def _blocks(self, *blocks: Block | None) -> None:
         for block in blocks:
@@ -165,7 +127,7 @@ class _Walker:
         self._statement = statement
         if use is not None and _is_tracked(expr):
             self._record(expr, use)
-        expressions = self._expressions
+        expressions = _EXPRESSION_HANDLERS
         for expression in subexpressions_of(expr):
             kind = type(expression)
             if kind is NameExpr:
@@ -174,7 +136,7 @@ class _Walker:
             else:
                 handler = expressions.get(kind)
                 if handler is not None:
-                    handler(expression)
+                    handler(self, expression)
         self._lambda_scopes.clear()
 
     def _target(self, target: Expression, statement: Statement) -> None:
@@ -280,8 +242,6 @@ class _Walker:
             if argument.initializer is not None:
                 self._root(argument.initializer, s, None)
         self._out.functions.add(s)
-        if s.is_coroutine:
-            self._out.async_function_names.add(s.name)
         outer = self._scope, self._function
         self._scope = self._function = s
         self._block(s.body.body)
@@ -294,8 +254,7 @@ class _Walker:
 
     def _overloaded(self, s: OverloadedFuncDef, *_: object) -> None:
         for item in [*s.items, s.impl] if s.impl is not None else s.items:
-            handler = self._statements[type(item)]
-            handler(item, [], 0)
+            _STATEMENT_HANDLERS[type(item)](self, item, [], 0)
 
     def _class_def(self, s: ClassDef, *_: object) -> None:
         for expr in [*s.decorators, *s.base_type_exprs, *s.keywords.values()]:
@@ -367,8 +326,6 @@ class _Walker:
             self._out.dynamic_scopes.add(self._scope)
         for position, arg in enumerate(e.args):
             self._mark(arg, UseKind.ARGUMENT, e, position)
-            if _may_be_function(arg):
-                self._out.function_arguments.append((e, position, arg))
 
     def _op(self, e: OpExpr) -> None:
         if e.op in ("and", "or"):
@@ -433,6 +390,47 @@ class _Walker:
                 self._mark(condition, UseKind.CONDITION, e)
 
 
+# Dispatch tables of plain functions: bound methods stored on the walker would make
+# it a reference cycle, and its whole result garbage only the cycle collector frees.
+_STATEMENT_HANDLERS: Final[dict[type, Callable[..., None]]] = {
+    AssignmentStmt: _Walker._assignment,
+    OperatorAssignmentStmt: _Walker._operator_assignment,
+    ExpressionStmt: _Walker._expression_statement,
+    ReturnStmt: _Walker._return,
+    IfStmt: _Walker._if,
+    WhileStmt: _Walker._while,
+    ForStmt: _Walker._for,
+    WithStmt: _Walker._with,
+    TryStmt: _Walker._try,
+    AssertStmt: _Walker._assert,
+    RaiseStmt: _Walker._raise,
+    DelStmt: _Walker._del,
+    MatchStmt: _Walker._match,
+    TypeAliasStmt: _Walker._type_alias,
+    Block: _Walker._nested_block,
+    FuncDef: _Walker._func_def,
+    Decorator: _Walker._decorator,
+    OverloadedFuncDef: _Walker._overloaded,
+    ClassDef: _Walker._class_def,
+}
+_EXPRESSION_HANDLERS: Final[dict[type, Callable[..., None]]] = {
+    CallExpr: _Walker._call,
+    OpExpr: _Walker._op,
+    UnaryExpr: _Walker._unary,
+    ComparisonExpr: _Walker._comparison,
+    ConditionalExpr: _Walker._conditional,
+    AssignmentExpr: _Walker._walrus,
+    AwaitExpr: _Walker._await,
+    YieldExpr: _Walker._yield,
+    YieldFromExpr: _Walker._yield,
+    LambdaExpr: _Walker._lambda,
+    GeneratorExpr: _Walker._generator,
+    ListComprehension: _Walker._comprehension,
+    SetComprehension: _Walker._comprehension,
+    DictionaryComprehension: _Walker._dict_comprehension,
+}
+
+
 def _is_tracked(expr: Expression) -> bool:
     """Expressions whose use is recorded: calls, local names, and what passes values on."""
     kind = type(expr)
@@ -441,15 +439,3 @@ def _is_tracked(expr: Expression) -> bool:
     if kind is NameExpr:
         return is_tracked_name(expr)  # type: ignore[arg-type]
     return kind is OpExpr and expr.op in ("and", "or")  # type: ignore[attr-defined]
-
-
-def _may_be_function(arg: Expression) -> bool:
-    """A function handed over as such: a def, a method, a lambda, a ``partial(...)``."""
-    if isinstance(arg, RefExpr):
-        if isinstance(arg.node, (FuncDef, Decorator, OverloadedFuncDef)):
-            return True
-        return isinstance(arg, MemberExpr) and arg.node is None  # obj.method: unknown yet
-    if isinstance(arg, CallExpr):
-        callee = arg.callee
-        return isinstance(callee, (NameExpr, MemberExpr)) and callee.name == "partial"
-    return isinstance(arg, LambdaExpr)

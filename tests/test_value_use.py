@@ -14,7 +14,7 @@ from typing import Final
 import pytest
 from mypy import build
 from mypy.build import BuildSource
-from mypy.nodes import AssignmentStmt, AwaitExpr, CallExpr, MypyFile, NameExpr, RefExpr
+from mypy.nodes import AssignmentStmt, AwaitExpr, CallExpr, FuncDef, MypyFile, NameExpr, RefExpr
 from mypy.options import Options
 from mypy.server.subexpr import get_subexpressions
 
@@ -201,6 +201,17 @@ def test_reads_of_parameters() -> None:
     ]
 
 
+_HOOK_GATING_MODULE = """
+import asyncio
+from typing import Any
+async def ready() -> bool: ...
+def compute() -> bool: ...
+def typed(flag: bool) -> None: ...
+async def main(client: Any, loop: asyncio.AbstractEventLoop) -> None:
+    {line}
+"""
+
+
 @pytest.mark.parametrize(
     ("line", "hooked", "not_hooked"),
     [
@@ -217,23 +228,60 @@ def test_reads_of_parameters() -> None:
         ("await compute()", {"compute"}, set()),
     ],
 )
-def test_hooks_go_only_to_names_whose_coroutine_would_be_reported(
+def test_daemon_hooks_go_only_to_names_whose_coroutine_would_be_reported(
     line: str, hooked: set[str], not_hooked: set[str]
 ) -> None:
-    tree = parse(
-        f"""
-        import asyncio
-        from typing import Any
-        async def ready() -> bool: ...
-        def compute() -> bool: ...
-        def typed(flag: bool) -> None: ...
-        async def main(client: Any, loop: asyncio.AbstractEventLoop) -> None:
-            {line}
-        """
-    )
-    names = build_index(tree).hooked_names
+    tree = parse(textwrap.dedent(_HOOK_GATING_MODULE).format(line=line))
+    names = build_index(tree, value_hooks=True).hooked_names
     assert hooked <= names
     assert not (not_hooked & names)
+
+
+@pytest.mark.parametrize(
+    ("line", "hooked", "not_hooked"),
+    [
+        # Coroutine values are judged after the check (coroutine_sweep): no hook.
+        ("if ready(): pass", set(), {"ready"}),
+        ("print(ready())", set(), {"ready", "print"}),
+        ("x = client.ping()", set(), {"ping"}),
+        ("await compute()", {"compute"}, set()),
+        ("await client.ping()", {"ping"}, set()),
+        ("await client.pending", {"pending"}, set()),
+        ("loop.call_soon(ready)", {"call_soon"}, set()),
+        ("loop.call_soon(lambda: None)", {"call_soon"}, set()),
+        ("loop.call_soon(compute)", set(), {"call_soon"}),
+    ],
+)
+def test_hooks_go_to_awaited_names_and_calls_handed_async_functions(
+    line: str, hooked: set[str], not_hooked: set[str]
+) -> None:
+    tree = parse(textwrap.dedent(_HOOK_GATING_MODULE).format(line=line))
+    index = build_index(tree)
+    assert hooked <= index.hooked_names
+    assert not (not_hooked & index.hooked_names)
+
+
+def test_the_call_layer_lists_calls_and_await_operands_without_walking_values() -> None:
+    tree = parse(
+        """
+        from typing import cast
+        async def ready() -> bool: ...
+        async def main() -> None:
+            first = await ready()
+            second = ready()
+            third = cast(int, 3)
+        """
+    )
+    index = build_index(tree)
+    main = tree.defs[-1]
+    assert isinstance(main, FuncDef)
+    first, second, third = main.body.body
+    assert isinstance(first, AssignmentStmt) and isinstance(first.rvalue, AwaitExpr)
+    assert isinstance(second, AssignmentStmt) and isinstance(second.rvalue, CallExpr)
+    assert isinstance(third, AssignmentStmt)
+    assert index.awaited == {first.rvalue.expr}
+    assert index.calls == [first.rvalue.expr, second.rvalue]  # cast() is no call at run time
+    assert index._uses is None
 
 
 def test_a_name_is_a_local_only_inside_functions() -> None:

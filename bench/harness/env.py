@@ -53,12 +53,20 @@ def site_packages(python: Path) -> Path:
     return Path(out.strip())
 
 
+def _plugin_sources() -> list[Path]:
+    package = layout.REPO_DIR / "mypy_awaitcheck"
+    return [layout.REPO_DIR / "pyproject.toml", *sorted(package.rglob("*.py"))]
+
+
 def ensure_full_env(require_plugin: bool, force: bool = False) -> Path:
     """Create/refresh ``bench/.venv`` (pinned corpus + deps + mypy, plugin from the checkout).
 
-    The plugin is installed editable, so plugin edits need no reinstall; pip only runs
-    again when requirements.txt or the plugin's pyproject.toml change. Without a
-    pyproject.toml (the plugin not written yet) only a dry run with a stand-in can work.
+    The plugin is installed as users get it (a regular, non-editable install with
+    compiled bytecode): an editable install adds setuptools' import finder to every
+    run, which users don't pay. So pip reinstalls the plugin whenever its sources
+    change, and reinstalls the pinned requirements only when requirements.txt does.
+    Without a pyproject.toml (the plugin not written yet) only a dry run with a
+    stand-in can work.
     """
     pyproject = layout.REPO_DIR / "pyproject.toml"
     if require_plugin and not pyproject.exists():
@@ -67,18 +75,25 @@ def ensure_full_env(require_plugin: bool, force: bool = False) -> Path:
             "pass --plugin PATH/TO/stand_in.py for a dry run"
         )
     python = venv_python(layout.VENV_DIR)
-    stamp = _stamp_for(layout.REQUIREMENTS, pyproject)
-    stamp_file = layout.VENV_DIR / "bench-stamp.txt"
-    if not force and python.exists() and _is_current(stamp_file, stamp):
+    requirements_stamp = _stamp_for(layout.REQUIREMENTS)
+    requirements_file = layout.VENV_DIR / "bench-stamp.txt"
+    if force or not python.exists() or not _is_current(requirements_file, requirements_stamp):
+        if not python.exists():
+            print(f"creating {layout.VENV_DIR}", flush=True)
+            venv.EnvBuilder(with_pip=True, clear=True).create(layout.VENV_DIR)
+        _pip(python, "-r", str(layout.REQUIREMENTS))
+        requirements_file.write_text(requirements_stamp + "\n")
+    if not pyproject.exists():
         return python
-    if not python.exists():
-        print(f"creating {layout.VENV_DIR}", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(layout.VENV_DIR)
-    _pip(python, "-r", str(layout.REQUIREMENTS))
-    if pyproject.exists():
+    plugin_stamp = _stamp_for(*_plugin_sources())
+    plugin_file = layout.VENV_DIR / "bench-plugin-stamp.txt"
+    if force or not _is_current(plugin_file, plugin_stamp):
         # The pins double as constraints, so the plugin cannot drag in another mypy.
-        _pip(python, "-c", str(layout.REQUIREMENTS), "-e", str(layout.REPO_DIR))
-    stamp_file.write_text(stamp + "\n")
+        _pip(
+            python, "--force-reinstall", "--no-deps", "-c", str(layout.REQUIREMENTS),
+            str(layout.REPO_DIR),
+        )
+        plugin_file.write_text(plugin_stamp + "\n")
     return python
 
 

@@ -96,7 +96,7 @@ class UntypedBodyPass:
         if conftest:
             fixtures = values.fixtures
             self._conftests.record(tree, fixtures.module_fixture_values(), fixtures.generates_tests())
-        if errors is None or not checks:
+        if errors is None or not checks or not walk.unchecked:
             return []
         before = len(errors_of_file(errors, tree.path))
         uses = self._indexes.for_tree(tree).uses

@@ -1,0 +1,46 @@
+"""The coroutine-value checks after a module's check, on the calls typed as coroutines.
+
+Which call returns a coroutine is mostly known only to the type checker:
+``obj.method()`` cannot be resolved before it. Hooking every call that might
+would make mypy do extra work on most calls of a module. Instead, right after
+the module's check, while its bodies and its type map are still there, the
+calls the module index collected are looked up in the type map, and the few
+typed ``Coroutine`` that are not awaited go through ``coroutine_values``, which
+only then needs how their values are used.
+
+The daemon re-checks single functions of a module without this after-check, so
+there the hooks run the same checks instead (``module_index`` value hooks).
+Calls in bodies mypy does not check have no type: ``untyped`` covers them.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import MypyFile
+
+from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
+from mypy_awaitcheck.hook_gate import HookGate
+from mypy_awaitcheck.module_index import ModuleIndexes
+from mypy_awaitcheck.mypy_compat import after_check_errors, inferred_type
+from mypy_awaitcheck.typepredicates import coroutine_result
+
+
+class CoroutineSweep:
+    def __init__(
+        self, gate: HookGate, indexes: ModuleIndexes, values: CoroutineValueCheck
+    ) -> None:
+        self._gate = gate
+        self._indexes = indexes
+        self._values = values
+
+    def run(self, tree: MypyFile) -> None:
+        checker = self._gate.checker_of(tree)
+        if checker is None or after_check_errors(checker, tree) is None:
+            return
+        index = self._indexes.for_tree(tree)
+        awaited = index.awaited
+        for call in index.calls:
+            if call in awaited:
+                continue
+            result = inferred_type(checker, call)
+            if result is not None and coroutine_result(result) is not None:
+                self._values.check_call(checker, call, result, during_check=False)
