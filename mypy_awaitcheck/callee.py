@@ -16,8 +16,6 @@ from mypy.nodes import (
     Decorator,
     Expression,
     FuncDef,
-    MemberExpr,
-    NameExpr,
     OverloadedFuncDef,
     RefExpr,
     SymbolNode,
@@ -27,10 +25,9 @@ from mypy.nodes import (
 )
 from mypy.types import CallableType, Instance, Type, TypeType, get_proper_type
 
-from mypy_awaitcheck.module_index import CALL_DUNDER
+from mypy_awaitcheck.module_index import CALL_DUNDER, NAMED_REFERENCES
 
 # The references that have a name of their own (``RefExpr`` itself declares none).
-NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
 ASYNC_VARIANT_PATTERNS: Final = ("{}_async", "async_{}", "a{}")
 _SIGNATURE_KEEPING_DECORATORS: Final = frozenset({"builtins.staticmethod", "builtins.classmethod"})
 

@@ -47,7 +47,7 @@ class Components:
         inference = SyncReturnInference(VerdictStore.for_options(options))
         types = LookupTypeFactory(lookup)
         values = CoroutineValueCheck(indexes, SinkPolicy(config.consumers))
-        self.gate = HookGate(indexes)
+        self.gate = HookGate(indexes, modules)
         self.hooks = Hooks(
             owner,
             AwaitedSyncCheck(indexes, inference, lookup),
@@ -61,6 +61,7 @@ class Components:
             ConftestFixtures.for_options(options, lookup),
             ReturnedValues.for_options(options, lookup),
             indexes,
+            self.gate.build_errors,
         )
         sweep = None if in_daemon else CoroutineSweep(self.gate, indexes, values)
         self.after_check = AfterCheck(inference, types, sweep, untyped, indexes)

@@ -30,7 +30,6 @@ from mypy.types import (
     CallableType,
     Overloaded,
     ProperType,
-    Type,
     get_proper_type,
     has_type_vars,
 )

@@ -20,7 +20,7 @@ from mypy.nodes import MypyFile
 from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
 from mypy_awaitcheck.hook_gate import HookGate
 from mypy_awaitcheck.module_index import ModuleIndexes
-from mypy_awaitcheck.mypy_compat import after_check_errors, inferred_type
+from mypy_awaitcheck.mypy_compat import after_check_errors, checker_errors, inferred_type
 from mypy_awaitcheck.typepredicates import coroutine_result
 
 
@@ -34,7 +34,7 @@ class CoroutineSweep:
 
     def run(self, tree: MypyFile) -> None:
         checker = self._gate.checker_of(tree)
-        if checker is None or after_check_errors(checker, tree) is None:
+        if checker is None or after_check_errors(checker_errors(checker), tree) is None:
             return
         index = self._indexes.for_tree(tree)
         awaited = index.awaited

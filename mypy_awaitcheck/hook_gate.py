@@ -10,26 +10,40 @@ and a set lookup. Modules whose errors mypy does not show (third-party code,
 When no checker can be found it answers yes: correct, only slower.
 
 The gate also hands the after-check the checker of the module just checked
-(``checker_of``): the plugin API gives no other way to its type map.
+(``checker_of``), since the plugin API gives no other way to its type map, and
+the build's ``Errors`` (``build_errors``), which saves a search of the heap.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from collections.abc import Callable
+
 from mypy.checker import TypeChecker
+from mypy.errors import Errors
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.coroutine_api import PROTOCOL_METHODS
 from mypy_awaitcheck.module_index import ModuleIndexes
-from mypy_awaitcheck.mypy_compat import checked_tree, current_type_checker, errors_shown
+from mypy_awaitcheck.mypy_compat import (
+    checked_tree,
+    checker_errors,
+    current_type_checker,
+    errors_shown,
+    find_build_errors,
+)
 
 _EVERY_NAME: Final = None  # the module is unknown: every name gets a hook
 
 
 class HookGate:
-    def __init__(self, indexes: ModuleIndexes) -> None:
+    def __init__(
+        self, indexes: ModuleIndexes, modules: Callable[[], dict[str, MypyFile]]
+    ) -> None:
         self._indexes = indexes
+        self._modules = modules
+        self._errors: Errors | None = None
         self._checker: TypeChecker | None = None
         self._shown = True
         self._names: set[str] | None = _EVERY_NAME
@@ -55,8 +69,16 @@ class HookGate:
         self._names = _EVERY_NAME
         return checker
 
+    def build_errors(self) -> Errors | None:
+        """The ``Errors`` of the build, from the last checker seen (else searched once)."""
+        if self._errors is None:
+            self._errors = find_build_errors(self._modules())
+        return self._errors
+
     def _start_session(self, checker: TypeChecker | None) -> None:
         self._checker = checker
+        if checker is not None:
+            self._errors = checker_errors(checker) or self._errors
         tree = checked_tree(checker) if checker is not None else None
         self._shown = errors_shown(checker) if checker is not None else True
         if tree is None or not self._shown:

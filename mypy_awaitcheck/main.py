@@ -23,7 +23,11 @@ from mypy.types import Type
 from mypy_awaitcheck.config import AwaitCheckConfig, load_config
 from mypy_awaitcheck.errorcodes import CODES_BY_NAME
 from mypy_awaitcheck.guard import guarded
-from mypy_awaitcheck.untyped.conftest_files import ConftestDigests, conftest_dependencies
+from mypy_awaitcheck.untyped.conftest_files import (
+    ConftestDigests,
+    conftest_dependencies,
+    sees_conftests,
+)
 
 if TYPE_CHECKING:
     from mypy_awaitcheck.components import Components
@@ -70,6 +74,8 @@ class AwaitCheckPlugin(Plugin):
         return set()
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
+        if not isinstance(ctx.path, str) or not sees_conftests(ctx.path):
+            return self._config_data  # asked for every module, also in fully cached runs
         conftests: dict[str, str] = guarded(
             lambda: self._conftest_digests.for_module(ctx.id, ctx.path), {}
         )

@@ -28,25 +28,31 @@ _BUILD_MANAGER_TYPE: Final = "BuildManager"
 _TYPE_CHECKER_TYPE: Final = "TypeChecker"
 
 
-def find_build_manager(modules: dict[str, MypyFile]) -> Any | None:
-    """mypy's ``BuildManager``, the one object that refers to the modules dict.
+def find_build_errors(modules: dict[str, MypyFile]) -> Errors | None:
+    """mypy's ``Errors`` of this build, through the objects that refer to the modules dict.
 
-    The plugin API gives no handle on it, but its ``errors`` tell which module is
-    being checked when a ``get_*_hook`` is asked, before any context exists.
-    A parallel worker (``--num-workers``) freezes its manager out of ``gc``'s
-    reach (``gc.freeze()``); a type checker, created later, refers to the same
-    modules and the same ``errors`` and stands in for it there.
+    A search of the whole heap (``gc``), for when no type checker has been seen yet
+    (``checker_errors``). Its owner is the ``BuildManager``; a parallel worker
+    (``--num-workers``) freezes its manager out of ``gc``'s reach (``gc.freeze()``),
+    and a type checker, created later, refers to the same ``errors`` there.
     """
     stand_in = None
     for referrer in gc.get_referrers(modules):
-        if not hasattr(referrer, "errors"):
+        errors = getattr(referrer, "errors", None)
+        if not isinstance(errors, Errors):
             continue
         name = type(referrer).__name__
         if name == _BUILD_MANAGER_TYPE:
-            return referrer
+            return errors
         if name == _TYPE_CHECKER_TYPE:
-            stand_in = referrer
+            stand_in = errors
     return stand_in
+
+
+def checker_errors(checker: TypeChecker) -> Errors | None:
+    """The ``Errors`` a type checker reports to: the build's one (per parallel worker)."""
+    errors = getattr(checker, "errors", None)
+    return errors if isinstance(errors, Errors) else None
 
 
 def current_type_checker() -> TypeChecker | None:
@@ -132,15 +138,13 @@ def is_placeholder_body(body: Block) -> bool:
     return is_trivial_body(body)
 
 
-def after_check_errors(manager: Any, tree: MypyFile) -> Errors | None:
+def after_check_errors(errors: Errors | None, tree: MypyFile) -> Errors | None:
     """mypy's ``Errors`` while it finishes ``tree``, or None when the module is silenced.
 
     Right after a module's check, ``errors`` still points at that module with its
     per-module options; a module whose errors mypy ignores (third-party code,
-    ``follow_imports = silent``, ``ignore_errors``) is finished without that. Read
-    ``manager.errors`` on every use: parallel workers have their own.
+    ``follow_imports = silent``, ``ignore_errors``) is finished without that.
     """
-    errors = getattr(manager, "errors", None)
     if not isinstance(errors, Errors) or errors.file != tree.path:
         return None
     if tree.path in errors.ignored_files or errors.options.ignore_errors:

@@ -18,7 +18,6 @@ factories return (``returns``). It never adds indirect dependencies.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
 
 from mypy.errors import ErrorInfo, Errors
 from mypy.nodes import MypyFile
@@ -28,7 +27,6 @@ from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     after_check_errors,
     errors_of_file,
-    find_build_manager,
     in_daemon,
     refresh_unused_ignores,
     reporting_scope,
@@ -44,9 +42,6 @@ from mypy_awaitcheck.untyped.returns import ReturnedValues, factory_candidates
 from mypy_awaitcheck.untyped.values import ValueResolver
 from mypy_awaitcheck.untyped.walk import UncheckedBody, walk_module
 
-_NOT_SEARCHED: Final = object()
-
-
 class UntypedBodyPass:
     def __init__(
         self,
@@ -57,8 +52,10 @@ class UntypedBodyPass:
         conftests: ConftestFixtures,
         returned: ReturnedValues,
         indexes: ModuleIndexes,
+        build_errors: Callable[[], Errors | None],
     ) -> None:
         self._modules = modules
+        self._build_errors = build_errors
         self._types = types
         self._conftests = conftests
         self._returned = returned
@@ -66,13 +63,11 @@ class UntypedBodyPass:
         self._awaited_sync = AwaitedSyncInUnchecked(inference, types, lookup)
         self._coroutines = CoroutineUsesInUnchecked(lookup)
         self._kept = KeptFindings()
-        self._manager: Any = _NOT_SEARCHED
-        self._manager_modules: object = None
 
     def run(self, tree: MypyFile) -> None:
         if tree.is_stub:
             return
-        errors = after_check_errors(self._build_manager(), tree)
+        errors = after_check_errors(self._build_errors(), tree)
         reported = self._check(tree, errors) if errors is not None else []
         if errors is not None and in_daemon(errors):
             self._kept.replace(tree, reported)
@@ -117,11 +112,3 @@ class UntypedBodyPass:
                 if finding.note is not None:
                     note = finding.note
                     builder.note(note.value, finding.context, code=note.code, parent_error=error)
-
-    def _build_manager(self) -> Any:
-        """mypy's BuildManager, searched once per build (a daemon may start a new one)."""
-        modules = self._modules()
-        if self._manager is _NOT_SEARCHED or self._manager_modules is not modules:
-            self._manager = find_build_manager(modules)
-            self._manager_modules = modules
-        return self._manager
