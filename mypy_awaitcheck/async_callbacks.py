@@ -88,7 +88,8 @@ class AsyncCallbackCheck:
         if names & self._consumers:
             return
         known = bool(names & SYNCHRONOUS_SLOTS)
-        if known and _awaited_and_dropped(self._indexes.for_tree(api.tree).uses, call):
+        uses = self._indexes.for_tree(api.tree).uses_around(call) if known else None
+        if uses is not None and _awaited_and_dropped(uses, call):
             return  # the coroutine comes back out and mypy reports it (unused-coroutine)
         consumer = written_name(call.callee) or "function"
         for formal, arg in handed:

@@ -50,7 +50,7 @@ class CoroutineApiCheck:
             return
         if not _has_method(result, callee.name):
             return
-        label = self._receiver_label(callee.expr, self._indexes.for_tree(api.tree).uses)
+        label = self._receiver_label(callee.expr, self._indexes.for_tree(api.tree).uses_around(context))
         if label is None:
             return
         message = messages.COROUTINE_METHOD_LOOKALIKE.format(

@@ -46,7 +46,8 @@ from mypy_awaitcheck.typepredicates import (
     declared_parameter_type,
     defined_parameter,
 )
-from mypy_awaitcheck.value_use import LOST_READS, ModuleValueUses, UseKind, ValueUse
+from mypy_awaitcheck.module_index import ModuleIndex
+from mypy_awaitcheck.value_use import LOST_READS, UseKind, ValueUse
 
 # Functions that look at an object without keeping or losing it.
 INTROSPECTION: Final = frozenset(
@@ -101,7 +102,7 @@ class SinkPolicy:
         self._consumers = consumers
 
     def classify(
-        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, during_check: bool
+        self, api: TypeChecker, index: ModuleIndex, use: ValueUse, during_check: bool
     ) -> Sink | None:
         """What the call that receives the argument ``use`` describes does with it.
 
@@ -129,7 +130,7 @@ class SinkPolicy:
             context = type_context(api)
             if context is None or not accepts_anything(context):
                 return None
-        if all(_takes_and_loses(sig, call, use.position, uses) for sig in signatures):
+        if all(_takes_and_loses(sig, call, use.position, index) for sig in signatures):
             return Sink.ANY_OBJECT
         return None
 
@@ -158,7 +159,7 @@ def _fullnames(call: CallExpr, signatures: list[CallableType]) -> set[str]:
     return names
 
 
-def _takes_and_loses(sig: CallableType, call: CallExpr, position: int, uses: ModuleValueUses) -> bool:
+def _takes_and_loses(sig: CallableType, call: CallExpr, position: int, index: ModuleIndex) -> bool:
     definition = sig.definition
     if sig.is_type_obj() or (isinstance(definition, FuncDef) and definition.is_coroutine):
         return False
@@ -178,13 +179,14 @@ def _takes_and_loses(sig: CallableType, call: CallExpr, position: int, uses: Mod
             return True  # object: nothing but object's own methods will be used
     if sig.arg_kinds[formal].is_star():
         return False  # *args / **kwargs taking Any are forwarded somewhere
-    return parameter is None or not _uses_up(parameter, uses)
+    return parameter is None or not _uses_up(parameter, index)
 
 
-def _uses_up(parameter: tuple[FuncDef, int], uses: ModuleValueUses) -> bool:
+def _uses_up(parameter: tuple[FuncDef, int], index: ModuleIndex) -> bool:
     """Whether a function of this module awaits, passes on, returns or stores a parameter."""
-    definition, index = parameter
+    definition, position = parameter
+    uses = index.uses_around(definition)
     if definition not in uses.functions:
         return False  # defined elsewhere: its body may not be available (cached)
-    reads = uses.reads(definition.arguments[index].variable)
+    reads = uses.reads(definition.arguments[position].variable)
     return any(read is None or read.kind not in _LOSING_READS for read in reads)

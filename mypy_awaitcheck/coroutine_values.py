@@ -41,7 +41,7 @@ from mypy.types import CallableType, Instance, Type, get_proper_type
 from mypy_awaitcheck import messages
 from mypy_awaitcheck.coroutine_positions import declared_return, may_report, truth_tester
 from mypy_awaitcheck.coroutine_sinks import Sink, SinkPolicy
-from mypy_awaitcheck.module_index import ModuleIndexes
+from mypy_awaitcheck.module_index import ModuleIndex, ModuleIndexes
 from mypy_awaitcheck.mypy_compat import inferred_type, report_error
 from mypy_awaitcheck.typepredicates import accepts_anything, coroutine_result
 from mypy_awaitcheck.value_use import (
@@ -69,17 +69,23 @@ class CoroutineValueCheck:
         than from the after-check (``coroutine_sweep``) with the final types."""
         if not isinstance(context, CallExpr) or coroutine_result(result) is None:
             return
-        uses = self._indexes.for_tree(api.tree).uses
+        index = self._indexes.for_tree(api.tree)
+        uses = index.uses_around(context)
         use = uses.use_of(context)
         if use is None or not may_report(use, uses):
             return
         callee = written_name(context.callee) or "coroutine function"
-        message = self._message(api, uses, use, callee, during_check)
+        message = self._message(api, index, uses, use, callee, during_check)
         if message is not None:
             report_error(api, message, context)
 
     def _message(
-        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, callee: str,
+        self,
+        api: TypeChecker,
+        index: ModuleIndex,
+        uses: ModuleValueUses,
+        use: ValueUse,
+        callee: str,
         during_check: bool,
     ) -> ErrorMessage | None:
         kind = use.kind
@@ -95,7 +101,7 @@ class CoroutineValueCheck:
             tester = truth_tester(use, uses)
             return messages.COROUTINES_TESTED_BY.format(callee=callee, consumer=tester)
         if kind is UseKind.ARGUMENT:
-            return self._argument_message(api, uses, use, callee, during_check)
+            return self._argument_message(api, index, use, callee, during_check)
         if kind is UseKind.RETURNED and isinstance(use.parent, FuncDef):
             return _return_message(api, use.parent, callee)
         if kind is UseKind.ASSIGNED and isinstance(use.parent, AssignmentStmt):
@@ -103,10 +109,10 @@ class CoroutineValueCheck:
         return None
 
     def _argument_message(
-        self, api: TypeChecker, uses: ModuleValueUses, use: ValueUse, callee: str,
+        self, api: TypeChecker, index: ModuleIndex, use: ValueUse, callee: str,
         during_check: bool,
     ) -> ErrorMessage | None:
-        sink = self._sinks.classify(api, uses, use, during_check)
+        sink = self._sinks.classify(api, index, use, during_check)
         if sink is Sink.TRUTH_TEST:
             return messages.COROUTINE_AS_CONDITION.format(callee=callee)
         if sink is Sink.ANY_OBJECT and isinstance(use.parent, CallExpr):

@@ -20,16 +20,20 @@ identity and rebuilt when a module is re-parsed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Final
 
 from mypy.nodes import (
     AwaitExpr,
     CallExpr,
+    ClassDef,
+    Decorator,
     Expression,
     FuncDef,
     MemberExpr,
     MypyFile,
     NameExpr,
+    Node,
     OverloadedFuncDef,
     Statement,
     TypeInfo,
@@ -44,10 +48,11 @@ from mypy_awaitcheck.coroutine_positions import (
 )
 from mypy_awaitcheck.mypy_compat import all_expressions
 from mypy_awaitcheck.value_use import ModuleValueUses, iter_calls_with_use
-from mypy_awaitcheck.value_walk import analyze_module
+from mypy_awaitcheck.value_walk import analyze_module, analyze_top_level_statement
 
 CALL_DUNDER: Final = "__call__"
 NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
+_DEFINITIONS: Final = (FuncDef, Decorator, OverloadedFuncDef, ClassDef)
 
 
 class ModuleIndex:
@@ -58,12 +63,57 @@ class ModuleIndex:
         self.awaited: set[Expression] = set()
         self.hooked_names: set[str] = set()
         self._uses: ModuleValueUses | None = None
+        self._walked: set[int] = set()  # indexes in ``defs`` of the statements walked
+        self._statement_ends: list[int] | None = None
 
     @property
     def uses(self) -> ModuleValueUses:
-        if self._uses is None:
-            self._uses = analyze_module(self.tree)
+        """The value-use layer of the whole module."""
+        if self._uses is None or len(self._walked) < len(self.defs):
+            if self._uses is None:
+                self._uses = analyze_module(self.tree)
+            else:
+                for index in range(len(self.defs)):
+                    self._walk_top_level(self._uses, index)
+            self._walked = set(range(len(self.defs)))
         return self._uses
+
+    def uses_around(self, node: Node) -> ModuleValueUses:
+        """The value-use layer, complete at least for the function or class holding ``node``.
+
+        Checks need it for a handful of calls per module: walking only the
+        top-level definition around each keeps that cheap. Module-level code is
+        walked whole (a module-level ``_`` may be read anywhere).
+        """
+        index = self._top_level_definition(node)
+        if index is None:
+            return self.uses
+        if self._uses is None:
+            self._uses = ModuleValueUses(self.tree)
+        self._walk_top_level(self._uses, index)
+        return self._uses
+
+    def _walk_top_level(self, uses: ModuleValueUses, index: int) -> None:
+        if index not in self._walked:
+            self._walked.add(index)
+            analyze_top_level_statement(uses, index)
+
+    def _top_level_definition(self, node: Node) -> int | None:
+        """The index in ``defs`` of the top-level def or class whose lines hold ``node``."""
+        if self._statement_ends is None:
+            # Without every end line, no statement can be told to hold the node.
+            self._statement_ends = [
+                statement.end_line for statement in self.defs if statement.end_line is not None
+            ]
+        ends = self._statement_ends
+        if len(ends) != len(self.defs):
+            return None
+        # The first statement ending at or after the node's line holds it: a
+        # decorator's line comes before the ``def`` line its statement starts at.
+        index = bisect_left(ends, node.line)
+        if index == len(ends) or not isinstance(self.defs[index], _DEFINITIONS):
+            return None
+        return index
 
     def add_callee_names(self, callee: Expression) -> None:
         if isinstance(callee, NAMED_REFERENCES):

@@ -92,6 +92,15 @@ def analyze_module(tree: MypyFile) -> ModuleValueUses:
     return uses
 
 
+def analyze_top_level_statement(uses: ModuleValueUses, index: int) -> None:
+    """Add the uses of one statement of the module's top level (``uses.tree.defs[index]``).
+
+    Names local to a function are bound and read within the top-level statement
+    that holds the function, so their fates come out as in a whole-module walk.
+    """
+    _Walker(uses).walk_top_level(index)
+
+
 class _Walker:
     """Fills a ``ModuleValueUses``: statements in Python, expressions compiled."""
 
@@ -104,6 +113,12 @@ class _Walker:
 
     def walk(self, tree: MypyFile) -> None:
         self._block(tree.defs)
+
+    def walk_top_level(self, index: int) -> None:
+        body = self._out.tree.defs
+        handler = _STATEMENT_HANDLERS.get(type(body[index]))
+        if handler is not None:
+            handler(self, body[index], body, index)
 
     # --- statements
 

@@ -19,7 +19,7 @@ from mypy.options import Options
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_awaitcheck.module_index import build_index
-from mypy_awaitcheck.value_use import Fate, ModuleValueUses, UseKind
+from mypy_awaitcheck.value_use import Fate, ModuleValueUses, UseKind, written_name
 from mypy_awaitcheck.value_walk import analyze_module
 
 # Shared by the cases: typeshed is analysed once.
@@ -297,3 +297,51 @@ def test_a_name_is_a_local_only_inside_functions() -> None:
     targets = [s.lvalues[0] for s in assignments]
     assert all(isinstance(t, NameExpr) for t in targets)
     assert [uses.assignment_fate(s) for s in assignments] == [Fate.NEVER_READ, Fate.USED]
+
+
+def test_uses_around_a_call_walk_only_the_definition_that_holds_it() -> None:
+    tree = parse(
+        """
+        import functools
+        async def job() -> bool: ...
+        def register(flag: object) -> object: ...
+        def first() -> None:
+            pending = job()
+        @register(job())
+        def second() -> None:
+            if job():
+                pass
+        """
+    )
+    index = build_index(tree)
+    calls = {(call.line, written_name(call.callee)): call for call in index.calls}
+    pending = calls[(6, "job")]
+    decorated = calls[(7, "job")]
+    tested = calls[(9, "job")]
+    uses = index.uses_around(pending)
+    assert uses.use_of(pending) is not None
+    assert uses.use_of(tested) is None  # second() not walked yet
+    assert index.uses_around(decorated).use_of(decorated) is not None
+    after = index.uses_around(tested).use_of(tested)
+    assert after is not None and after.kind is UseKind.CONDITION
+    whole = analyze_module(tree)
+    for call in (pending, decorated, tested):
+        assert uses.use_of(call) == whole.use_of(call)
+    site = next(s for s in uses.sites if s.line == 6)
+    assert uses.assignment_fate(site) is whole.assignment_fate(site) is Fate.NEVER_READ
+
+
+def test_uses_around_module_level_code_walk_the_whole_module() -> None:
+    tree = parse(
+        """
+        async def job() -> bool: ...
+        _ = job()
+        def reader() -> None:
+            print(_)
+        """
+    )
+    index = build_index(tree)
+    (call,) = index.calls[:1]
+    uses = index.uses_around(call)
+    site = next(iter(uses.sites))
+    assert uses.assignment_fate(site) is Fate.USED  # read in reader(): walked too
