@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import configparser
 import sys
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from mypy_awaitcheck.errorcodes import CODES_BY_NAME
 
@@ -28,8 +27,7 @@ class ConfigError(Exception):
     """A problem with the user's configuration, reported as one line."""
 
 
-@dataclass(frozen=True)
-class AwaitCheckConfig:
+class AwaitCheckConfig(NamedTuple):  # a NamedTuple: imported on every run, and cheap
     enable: frozenset[str] = frozenset()
     disable: frozenset[str] = frozenset()
     consumers: frozenset[str] = frozenset()

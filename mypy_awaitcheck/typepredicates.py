@@ -26,6 +26,7 @@ from mypy.types import (
 )
 
 COROUTINE = "typing.Coroutine"
+AWAITABLE = "typing.Awaitable"
 OBJECT = "builtins.object"
 PARTIAL = "functools.partial"
 
@@ -57,6 +58,8 @@ def is_awaitable(api: TypeFactory, typ: Type) -> bool:
     proper = get_proper_type(typ)
     if isinstance(proper, AnyType):
         return True
+    if isinstance(proper, Instance) and proper.type.has_base(AWAITABLE):
+        return True  # the common case, without building Awaitable[Any] (protocols below)
     return is_subtype(proper, awaitable_of(api, AnyType(TypeOfAny.special_form)))
 
 

@@ -1,8 +1,9 @@
 """Turning samples into numbers: median, spread (min/max), plugin/plain ratio; saving them.
 
 The ratio is median(plugin) / median(plain). Since runs alternate, each round also gives
-a paired ratio (plugin run / the plain run just before it); their min/max shows how much
-the machine's load moved the ratio.
+a paired ratio (plugin run / the plain run next to it). Their median is the steadier
+number on a machine whose speed drifts between runs (a shared VM); their min/max shows
+how much the machine moved the ratio.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ def _cell(s: dict[str, float]) -> str:
 def format_table(summaries: dict[str, dict[str, Any]], runs: int) -> list[str]:
     lines = [
         f"median of {runs} runs per variant, [min-max]; seconds; ratio = plugin/plain medians,"
-        " (min-max of per-round ratios)",
-        f"{'scenario':9} {'metric':11} {'plain':26} {'plugin':26} {'ratio':22} load1 before->after",
+        " (median, min-max of per-round ratios)",
+        f"{'scenario':9} {'metric':11} {'plain':26} {'plugin':26} {'ratio':30} load1 before->after",
     ]
     for name, summary in summaries.items():
         load = summary["load"]
@@ -54,11 +55,13 @@ def format_table(summaries: dict[str, dict[str, Any]], runs: int) -> list[str]:
             paired = m["paired_ratio"]
             ratio_text = "-" if ratio is None else f"{ratio:.3f}"
             if paired:
-                ratio_text += f" ({paired['min']:.2f}-{paired['max']:.2f})"
+                ratio_text += (
+                    f" ({paired['median']:.3f}, {paired['min']:.2f}-{paired['max']:.2f})"
+                )
             star = "*" if metric == summary["primary"] else " "
             lines.append(
                 f"{name:9} {metric + star:11} {_cell(m['plain']):26} {_cell(m['plugin']):26} "
-                f"{ratio_text:22} {load[0]:.2f}->{load[1]:.2f}"
+                f"{ratio_text:30} {load[0]:.2f}->{load[1]:.2f}"
             )
             name = ""
     lines.append("* = the metric the scenario is judged by (CPU time of the process doing the work)")

@@ -1,4 +1,4 @@
-"""The timed scenarios. Each alternates the variants (plain, plugin, plain, plugin, ...)
+"""The timed scenarios. Each alternates the variants (plain, plugin, plugin, plain, ...)
 so that both see the same machine load, and collects one sample per run.
 
 - cold:  ``--no-incremental`` with ``--cache-dir /dev/null``: no cache read or written.
@@ -109,12 +109,17 @@ def checked(result: RunResult, what: str) -> RunResult:
 
 def _alternate(
     bench: Bench, name: str, run_one: Callable[[int, Variant], dict[str, float]],
-    primary: str = "cpu",
+    primary: str = "cpu", start_round: Callable[[int], None] = lambda _: None,
 ) -> ScenarioResult:
+    """One run per variant per round, the order flipped every round (plain, plugin,
+    plugin, plain, ...), so that a machine slowly getting faster or slower does not
+    favour the variant that always runs second."""
     samples: dict[str, dict[str, list[float]]] = {v.name: {} for v in bench.variants}
     load_before = os.getloadavg()[0]
     for i in range(bench.runs):
-        for variant in bench.variants:
+        start_round(i)
+        order = bench.variants if i % 2 == 0 else bench.variants[::-1]
+        for variant in order:
             for metric, value in run_one(i, variant).items():
                 samples[variant.name].setdefault(metric, []).append(value)
     return ScenarioResult(name, primary, samples, (load_before, os.getloadavg()[0]))
@@ -164,13 +169,12 @@ def edit(bench: Bench) -> ScenarioResult:
         for v in bench.variants:
             bench.mypy(v, caches[v.name])
 
-        def one(i: int, variant: Variant) -> dict[str, float]:
-            if variant is bench.plain:  # one new content per round, seen by both variants
-                module.set(i)
+        def one(_: int, variant: Variant) -> dict[str, float]:
             r = bench.mypy(variant, caches[variant.name])
             return {"cpu": r.cpu, "wall": r.wall}
 
-        return _alternate(bench, "edit", one)
+        # One new content per round, seen by both variants.
+        return _alternate(bench, "edit", one, start_round=module.set)
 
 
 def dmypy(bench: Bench) -> ScenarioResult:
@@ -188,14 +192,14 @@ def dmypy(bench: Bench) -> ScenarioResult:
                     raise BenchError(f"dmypy start ({name}) failed:\n{started.stdout}{started.stderr}")
                 bench.verify(daemon.variant, daemon.check(files)[0], "dmypy initial check", "dmypy")
 
-            def one(i: int, variant: Variant) -> dict[str, float]:
-                if variant is bench.plain:
-                    module.set(i)
+            def one(_: int, variant: Variant) -> dict[str, float]:
                 result, daemon_cpu = daemons[variant.name].check(files)
                 bench.verify(variant, result, "dmypy check", "dmypy")
                 return {"daemon_cpu": daemon_cpu, "wall": result.wall, "client_cpu": result.cpu}
 
-            return _alternate(bench, "dmypy", one, primary="daemon_cpu")
+            return _alternate(
+                bench, "dmypy", one, primary="daemon_cpu", start_round=module.set
+            )
     finally:
         for daemon in daemons.values():
             daemon.stop()
