@@ -8,8 +8,7 @@ sibling defined next to it (``get_manager`` -> ``get_manager_async``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from mypy.nodes import (
     CallExpr,
@@ -34,8 +33,7 @@ _SIGNATURE_KEEPING_DECORATORS: Final = frozenset({"builtins.staticmethod", "buil
 Lookup = Callable[[str], "SymbolTableNode | None"]
 
 
-@dataclass(frozen=True)
-class Callee:
+class Callee(NamedTuple):
     display_name: str
     definition: SymbolNode | None
     owner: TypeInfo | None

@@ -17,9 +17,8 @@ analysis beyond one block (see ``ModuleValueUses.assignment_fate``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Final
+from typing import Final, NamedTuple
 
 from mypy.nodes import (
     GDEF,
@@ -63,8 +62,7 @@ class UseKind(Enum):
     TARGET = "target"  # a name being bound, not read
 
 
-@dataclass(frozen=True, slots=True)
-class ValueUse:
+class ValueUse(NamedTuple):  # NamedTuples and plain classes: cheap to import
     kind: UseKind
     parent: Node | None
     position: int = -1
@@ -98,15 +96,16 @@ MAX_OVERWRITE_SCAN: Final = 32
 Scope = Node  # MypyFile, ClassDef, FuncDef or LambdaExpr
 
 
-@dataclass
 class Accesses:
     """Where a local name is read (with the use of each read) and bound."""
 
-    reads: list[tuple[NameExpr, Statement, Scope]] = field(default_factory=list)
-    writes: list[tuple[Statement, Scope]] = field(default_factory=list)
+    __slots__ = ("reads", "writes")
+
+    def __init__(self) -> None:
+        self.reads: list[tuple[NameExpr, Statement, Scope]] = []
+        self.writes: list[tuple[Statement, Scope]] = []
 
 
-@dataclass
 class ModuleValueUses:
     """The uses of one module's expressions, and the fates of its local names.
 
@@ -114,15 +113,16 @@ class ModuleValueUses:
     ``value_walk``; everything else reads them through the methods below.
     """
 
-    tree: MypyFile
-    awaited: set[Expression] = field(default_factory=set)
-    calls: list[CallExpr] = field(default_factory=list)  # calls that have a recorded use
-    functions: set[FuncDef] = field(default_factory=set)  # every def in the module
-    recorded: dict[Expression, ValueUse] = field(default_factory=dict)
-    variables: dict[Var, Accesses] = field(default_factory=dict)
-    sites: dict[AssignmentStmt, tuple[list[Statement], int, Scope]] = field(default_factory=dict)
-    dynamic_scopes: set[Scope] = field(default_factory=set)
-    _fates: dict[AssignmentStmt, Fate] = field(default_factory=dict)
+    def __init__(self, tree: MypyFile) -> None:
+        self.tree = tree
+        self.awaited: set[Expression] = set()
+        self.calls: list[CallExpr] = []  # calls that have a recorded use
+        self.functions: set[FuncDef] = set()  # every def walked
+        self.recorded: dict[Expression, ValueUse] = {}
+        self.variables: dict[Var, Accesses] = {}
+        self.sites: dict[AssignmentStmt, tuple[list[Statement], int, Scope]] = {}
+        self.dynamic_scopes: set[Scope] = set()
+        self._fates: dict[AssignmentStmt, Fate] = {}
 
     def direct_use(self, expr: Expression) -> ValueUse | None:
         return self.recorded.get(expr)

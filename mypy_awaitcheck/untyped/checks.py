@@ -8,7 +8,7 @@ code, message and note; an unresolved callee is never reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mypy.message_registry import ErrorMessage
 from mypy.nodes import AwaitExpr, CallExpr, Context, Expression, MemberExpr
@@ -27,8 +27,7 @@ from mypy_awaitcheck.untyped.values import ValueResolver
 from mypy_awaitcheck.untyped.walk import UncheckedBody
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     context: Context
     message: ErrorMessage
     note: ErrorMessage | None = None

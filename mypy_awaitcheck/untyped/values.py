@@ -27,8 +27,7 @@ unknown means silent. Each variable and function is resolved once per module.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from mypy.nodes import (
     AwaitExpr,
@@ -80,8 +79,7 @@ _PLAIN_CONSTRUCTION: Final = frozenset({"builtins.object.__new__", "builtins.typ
 _UNRESOLVED: Final = object()
 
 
-@dataclass(frozen=True)
-class CallTarget:
+class CallTarget(NamedTuple):
     """What a call reaches, and its result typed the way mypy types it in checked code."""
 
     callee: Callee

@@ -13,7 +13,6 @@ mypy skips them. Expressions of checked bodies are not walked at all.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from mypy.nodes import (
     AssertStmt,
@@ -56,37 +55,35 @@ from mypy_awaitcheck.mypy_compat import subexpressions_of
 Enclosing = tuple[TypeInfo | FuncItem, ...]
 
 
-@dataclass
 class UncheckedBody:
     """A function body mypy does not check, with everything needed to report in it."""
 
-    func: FuncItem
-    enclosing: Enclosing  # classes and functions around ``func``, outermost first
-    expressions: list[Expression] = field(default_factory=list)
+    def __init__(self, func: FuncItem, enclosing: Enclosing) -> None:
+        self.func = func
+        self.enclosing = enclosing  # classes and functions around ``func``, outermost first
+        self.expressions: list[Expression] = []
 
     @property
     def scope(self) -> Enclosing:
         return (*self.enclosing, self.func)
 
 
-@dataclass
 class ModuleWalk:
-    tree: MypyFile
-    unchecked: list[UncheckedBody] = field(default_factory=list)
-    # Every binding of a variable: the assigned expression, or None when the value
-    # is not one plain expression (loop targets, unpacking, ``+=``, ``with ... as``).
-    bindings: dict[Var, list[Expression | None]] = field(default_factory=dict)
-    # Parameters, with the function and class (for methods) that declare them.
-    parameters: dict[Var, tuple[FuncItem, TypeInfo | None]] = field(default_factory=dict)
-    # ``receiver.name = value`` anywhere in the module, by attribute name.
-    member_stores: dict[str, list[tuple[Expression, Expression | None]]] = field(
-        default_factory=dict
-    )
-    # Names declared ``global``/``nonlocal`` somewhere: rebound from another scope.
-    rebound_names: set[str] = field(default_factory=set)
-    functions: set[FuncItem] = field(default_factory=set)
-    classes: set[TypeInfo] = field(default_factory=set)
-    unchecked_functions: dict[FuncItem, UncheckedBody] = field(default_factory=dict)
+    def __init__(self, tree: MypyFile) -> None:
+        self.tree = tree
+        self.unchecked: list[UncheckedBody] = []
+        # Every binding of a variable: the assigned expression, or None when the value
+        # is not one plain expression (loop targets, unpacking, ``+=``, ``with ... as``).
+        self.bindings: dict[Var, list[Expression | None]] = {}
+        # Parameters, with the function and class (for methods) that declare them.
+        self.parameters: dict[Var, tuple[FuncItem, TypeInfo | None]] = {}
+        # ``receiver.name = value`` anywhere in the module, by attribute name.
+        self.member_stores: dict[str, list[tuple[Expression, Expression | None]]] = {}
+        # Names declared ``global``/``nonlocal`` somewhere: rebound from another scope.
+        self.rebound_names: set[str] = set()
+        self.functions: set[FuncItem] = set()
+        self.classes: set[TypeInfo] = set()
+        self.unchecked_functions: dict[FuncItem, UncheckedBody] = {}
 
 
 def walk_module(tree: MypyFile) -> ModuleWalk:
