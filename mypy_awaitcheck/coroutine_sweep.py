@@ -20,7 +20,7 @@ from mypy.nodes import MypyFile
 from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
 from mypy_awaitcheck.hook_gate import HookGate
 from mypy_awaitcheck.module_index import ModuleIndexes
-from mypy_awaitcheck.mypy_compat import after_check_errors, checker_errors, inferred_type
+from mypy_awaitcheck.mypy_compat import after_check_errors, checker_errors, final_types
 from mypy_awaitcheck.typepredicates import coroutine_result
 
 
@@ -36,11 +36,14 @@ class CoroutineSweep:
         checker = self._gate.checker_of(tree)
         if checker is None or after_check_errors(checker_errors(checker), tree) is None:
             return
+        types = final_types(checker)
+        if types is None:
+            return
         index = self._indexes.for_tree(tree)
         awaited = index.awaited
         for call in index.calls:
             if call in awaited:
                 continue
-            result = inferred_type(checker, call)
+            result = types.get(call)
             if result is not None and coroutine_result(result) is not None:
                 self._values.check_call(checker, call, result, during_check=False)

@@ -43,6 +43,8 @@ class AwaitCheckPlugin(Plugin):
         self._components: Components | None = None
 
     def _parts(self) -> Components:
+        """The working parts, built at first use. The hook getters, asked for every
+        call and attribute mypy checks, read ``_components`` before calling this."""
         if self._components is None:
             from mypy_awaitcheck.components import Components
 
@@ -55,15 +57,15 @@ class AwaitCheckPlugin(Plugin):
         return self._modules or {}
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
-        parts = self._parts()
+        parts = self._components or self._parts()
         return parts.hooks.function_hook(fullname) if parts.gate.wants(fullname) else None
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
-        parts = self._parts()
+        parts = self._components or self._parts()
         return parts.hooks.method_hook(fullname) if parts.gate.wants(fullname) else None
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
-        parts = self._parts()
+        parts = self._components or self._parts()
         return parts.hooks.attribute_hook(fullname) if parts.gate.wants(fullname) else None
 
     def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:

@@ -48,11 +48,10 @@ from mypy_awaitcheck.coroutine_positions import (
 )
 from mypy_awaitcheck.mypy_compat import all_expressions
 from mypy_awaitcheck.value_use import ModuleValueUses, iter_calls_with_use
-from mypy_awaitcheck.value_walk import analyze_module, analyze_top_level_statement
+from mypy_awaitcheck.value_walk import analyze_module, analyze_statement
 
 CALL_DUNDER: Final = "__call__"
 NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
-_DEFINITIONS: Final = (FuncDef, Decorator, OverloadedFuncDef, ClassDef)
 
 
 class ModuleIndex:
@@ -63,57 +62,62 @@ class ModuleIndex:
         self.awaited: set[Expression] = set()
         self.hooked_names: set[str] = set()
         self._uses: ModuleValueUses | None = None
-        self._walked: set[int] = set()  # indexes in ``defs`` of the statements walked
-        self._statement_ends: list[int] | None = None
+        self._walked_top_level: set[int] = set()  # indexes in ``defs`` walked whole
+        self._ends: dict[int, list[int]] = {}  # by id() of a block list that ``tree`` holds
 
     @property
     def uses(self) -> ModuleValueUses:
         """The value-use layer of the whole module."""
-        if self._uses is None or len(self._walked) < len(self.defs):
-            if self._uses is None:
-                self._uses = analyze_module(self.tree)
-            else:
-                for index in range(len(self.defs)):
-                    self._walk_top_level(self._uses, index)
-            self._walked = set(range(len(self.defs)))
+        if self._uses is None:
+            self._uses = analyze_module(self.tree)
+            self._walked_top_level.update(range(len(self.defs)))
+        elif len(self._walked_top_level) < len(self.defs):
+            for index in range(len(self.defs)):
+                self._walk(self._uses, self.defs, index, self.tree)
         return self._uses
 
     def uses_around(self, node: Node) -> ModuleValueUses:
-        """The value-use layer, complete at least for the function or class holding ``node``.
+        """The value-use layer, complete at least for the function holding ``node``.
 
-        Checks need it for a handful of calls per module: walking only the
-        top-level definition around each keeps that cheap. Module-level code is
-        walked whole (a module-level ``_`` may be read anywhere).
+        Checks need it for a handful of calls per module: walking only the function
+        around each (a method, or a module-level def) keeps that cheap. Code at
+        module or class level is walked with its whole top-level statement, or the
+        whole module (a module-level ``_`` may be read anywhere).
         """
-        index = self._top_level_definition(node)
-        if index is None:
+        unit = self._unit_around(node)
+        if unit is None:
             return self.uses
         if self._uses is None:
             self._uses = ModuleValueUses(self.tree)
-        self._walk_top_level(self._uses, index)
+        self._walk(self._uses, *unit)
         return self._uses
 
-    def _walk_top_level(self, uses: ModuleValueUses, index: int) -> None:
-        if index not in self._walked:
-            self._walked.add(index)
-            analyze_top_level_statement(uses, index)
+    def _walk(self, uses: ModuleValueUses, body: list[Statement], index: int, scope: Node) -> None:
+        if body is self.defs:
+            if index in self._walked_top_level:
+                return
+            self._walked_top_level.add(index)
+        # A function walked before is skipped: walks of units never count a use twice.
+        analyze_statement(uses, body, index, scope)
 
-    def _top_level_definition(self, node: Node) -> int | None:
-        """The index in ``defs`` of the top-level def or class whose lines hold ``node``."""
-        if self._statement_ends is None:
-            # Without every end line, no statement can be told to hold the node.
-            self._statement_ends = [
-                statement.end_line for statement in self.defs if statement.end_line is not None
-            ]
-        ends = self._statement_ends
-        if len(ends) != len(self.defs):
-            return None
-        # The first statement ending at or after the node's line holds it: a
-        # decorator's line comes before the ``def`` line its statement starts at.
-        index = bisect_left(ends, node.line)
-        if index == len(ends) or not isinstance(self.defs[index], _DEFINITIONS):
-            return None
-        return index
+    def _unit_around(self, node: Node) -> tuple[list[Statement], int, Node] | None:
+        """The innermost def holding ``node`` at module or class level, as (block, index in
+        it, scope), or the top-level class holding it (None: module-level code)."""
+        body: list[Statement] = self.defs
+        scope: Node = self.tree
+        top_level_class: int | None = None
+        while True:
+            index = _statement_holding(body, node.line, self._ends)
+            if index is None:
+                return None if top_level_class is None else (self.defs, top_level_class, self.tree)
+            statement = body[index]
+            if isinstance(statement, (FuncDef, Decorator, OverloadedFuncDef)):
+                return body, index, scope
+            if not isinstance(statement, ClassDef):
+                return None if top_level_class is None else (self.defs, top_level_class, self.tree)
+            if top_level_class is None:
+                top_level_class = index
+            body, scope = statement.defs.body, statement
 
     def add_callee_names(self, callee: Expression) -> None:
         if isinstance(callee, NAMED_REFERENCES):
@@ -157,6 +161,22 @@ class ModuleIndex:
         for call, use in iter_calls_with_use(uses):
             if may_return_coroutine(call.callee) and may_report(use, uses):
                 self.add_callee_names(call.callee)
+
+
+def _statement_holding(
+    body: list[Statement], line: int, cache: dict[int, list[int]]
+) -> int | None:
+    """The index of the statement of ``body`` whose lines hold ``line``, if known."""
+    ends = cache.get(id(body))
+    if ends is None:
+        # Without every end line, no statement can be told to hold the line.
+        ends = cache[id(body)] = [s.end_line for s in body if s.end_line is not None]
+    if len(ends) != len(body):
+        return None
+    # The first statement ending at or after the line holds it: a decorator's
+    # line comes before the ``def`` line its statement starts at.
+    index = bisect_left(ends, line)
+    return index if index < len(ends) else None
 
 
 def build_index(tree: MypyFile, value_hooks: bool = False) -> ModuleIndex:

@@ -79,6 +79,14 @@ def master_type_map(checker: TypeChecker) -> dict[Expression, Type] | None:
     return maps[0]
 
 
+def final_types(checker: TypeChecker) -> dict[Expression, Type] | None:
+    """The expression types of a module whose check is over (read in the after-check)."""
+    maps = getattr(checker, "_type_maps", None)
+    if not isinstance(maps, list) or len(maps) != 1 or not isinstance(maps[0], dict):
+        return None  # a temporary map still open: the check is not over
+    return maps[0]
+
+
 def errors_shown(checker: TypeChecker) -> bool:
     """Whether mypy shows the errors of the module being checked: not for third-party
     code, ``follow_imports = silent`` or ``ignore_errors`` modules (unknown: True)."""

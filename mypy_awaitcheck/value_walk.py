@@ -92,13 +92,15 @@ def analyze_module(tree: MypyFile) -> ModuleValueUses:
     return uses
 
 
-def analyze_top_level_statement(uses: ModuleValueUses, index: int) -> None:
-    """Add the uses of one statement of the module's top level (``uses.tree.defs[index]``).
+def analyze_statement(uses: ModuleValueUses, body: list[Statement], index: int, scope: Node) -> None:
+    """Add the uses of one statement (``body[index]``, in ``scope``) to ``uses``.
 
-    Names local to a function are bound and read within the top-level statement
-    that holds the function, so their fates come out as in a whole-module walk.
+    For a def at module or class level: names local to a function are bound and
+    read within it, so their fates come out as in a whole-module walk. Functions
+    already in ``uses`` are not walked again.
     """
-    _Walker(uses).walk_top_level(index)
+    walker = _Walker(uses)
+    walker.walk_statement(body, index, scope)
 
 
 class _Walker:
@@ -114,8 +116,8 @@ class _Walker:
     def walk(self, tree: MypyFile) -> None:
         self._block(tree.defs)
 
-    def walk_top_level(self, index: int) -> None:
-        body = self._out.tree.defs
+    def walk_statement(self, body: list[Statement], index: int, scope: Scope) -> None:
+        self._scope = scope
         handler = _STATEMENT_HANDLERS.get(type(body[index]))
         if handler is not None:
             handler(self, body[index], body, index)
@@ -253,6 +255,8 @@ class _Walker:
         self._block(s.body)
 
     def _func_def(self, s: FuncDef, *_: object) -> None:
+        if s in self._out.functions:
+            return  # walked before, on its own (``analyze_statement``)
         for argument in s.arguments:
             if argument.initializer is not None:
                 self._root(argument.initializer, s, None)

@@ -345,3 +345,30 @@ def test_uses_around_module_level_code_walk_the_whole_module() -> None:
     uses = index.uses_around(call)
     site = next(iter(uses.sites))
     assert uses.assignment_fate(site) is Fate.USED  # read in reader(): walked too
+
+
+def test_uses_around_a_method_walk_that_method_then_the_rest_once() -> None:
+    tree = parse(
+        """
+        async def job() -> bool: ...
+        class Service:
+            flag = bool(job())
+            def first(self) -> None:
+                pending = job()
+            def second(self) -> None:
+                if job():
+                    pass
+        """
+    )
+    index = build_index(tree)
+    in_class, pending, tested = index.calls[1], index.calls[2], index.calls[3]
+    assert [call.line for call in (in_class, pending, tested)] == [4, 6, 8]
+    uses = index.uses_around(pending)
+    assert uses.use_of(pending) is not None
+    assert uses.use_of(tested) is None  # only first() walked
+    assert index.uses_around(in_class).use_of(in_class) is not None  # the whole class
+    whole = analyze_module(tree)
+    assert index.uses.recorded == whole.recorded
+    assert {var: (a.reads, a.writes) for var, a in index.uses.variables.items()} == {
+        var: (a.reads, a.writes) for var, a in whole.variables.items()
+    }

@@ -40,7 +40,7 @@ from mypy_awaitcheck.untyped.coroutines import CoroutineUsesInUnchecked
 from mypy_awaitcheck.untyped.daemon import KeptFindings
 from mypy_awaitcheck.untyped.returns import ReturnedValues, factory_candidates
 from mypy_awaitcheck.untyped.values import ValueResolver
-from mypy_awaitcheck.untyped.walk import UncheckedBody, walk_module
+from mypy_awaitcheck.untyped.walk import UncheckedBody, has_unchecked_function, walk_module
 
 class UntypedBodyPass:
     def __init__(
@@ -81,7 +81,7 @@ class UntypedBodyPass:
         checks = errors is not None and not errors.options.check_untyped_defs
         factories = list(factory_candidates(tree))
         conftest = is_conftest(tree)
-        if not (checks or factories or conftest):
+        if not (factories or conftest or (checks and has_unchecked_function(tree))):
             self._returned.record(tree, {})
             return []
         walk = walk_module(tree)

@@ -86,6 +86,50 @@ class ModuleWalk:
         self.unchecked_functions: dict[FuncItem, UncheckedBody] = {}
 
 
+def has_unchecked_function(tree: MypyFile) -> bool:
+    """Whether a module defines a function whose body mypy leaves unchecked, anywhere.
+
+    A look at statements only, much cheaper than ``walk_module``, which most modules
+    (annotated throughout) then do not need. Unreachable blocks count: the walk decides.
+    """
+    pending: list[Statement] = list(tree.defs)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, Decorator):
+            statement = statement.func
+        if isinstance(statement, FuncDef):
+            if statement.is_dynamic():
+                return True
+            pending.extend(statement.body.body)
+        elif isinstance(statement, OverloadedFuncDef):
+            pending.extend(statement.items)
+            if statement.impl is not None:
+                pending.append(statement.impl)
+        elif isinstance(statement, ClassDef):
+            pending.extend(statement.defs.body)
+        elif isinstance(statement, Block):
+            pending.extend(statement.body)
+        else:
+            pending.extend(_nested_blocks(statement))
+    return False
+
+
+def _nested_blocks(statement: Statement) -> list[Block]:
+    if isinstance(statement, IfStmt):
+        blocks = [*statement.body, statement.else_body]
+    elif isinstance(statement, (WhileStmt, ForStmt)):
+        blocks = [statement.body, statement.else_body]
+    elif isinstance(statement, WithStmt):
+        blocks = [statement.body]
+    elif isinstance(statement, TryStmt):
+        blocks = [statement.body, *statement.handlers, statement.else_body, statement.finally_body]
+    elif isinstance(statement, MatchStmt):
+        blocks = list(statement.bodies)
+    else:
+        return []
+    return [block for block in blocks if block is not None]
+
+
 def walk_module(tree: MypyFile) -> ModuleWalk:
     walker = _Walker(ModuleWalk(tree))
     walker.block(tree.defs, (), None)
