@@ -63,5 +63,5 @@ class Components:
             indexes,
             self.gate.build_errors,
         )
-        sweep = None if in_daemon else CoroutineSweep(self.gate, indexes, values)
+        sweep = None if in_daemon else CoroutineSweep(self.gate, indexes, values, modules)
         self.after_check = AfterCheck(inference, types, sweep, untyped, indexes)

@@ -15,26 +15,39 @@ Calls in bodies mypy does not check have no type: ``untyped`` covers them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
 from mypy_awaitcheck.hook_gate import HookGate
 from mypy_awaitcheck.module_index import ModuleIndexes
-from mypy_awaitcheck.mypy_compat import after_check_errors, checker_errors, final_types
+from mypy_awaitcheck.mypy_compat import (
+    after_check_errors,
+    checker_errors,
+    final_types,
+    reporting_scope,
+)
 from mypy_awaitcheck.typepredicates import coroutine_result
 
 
 class CoroutineSweep:
     def __init__(
-        self, gate: HookGate, indexes: ModuleIndexes, values: CoroutineValueCheck
+        self,
+        gate: HookGate,
+        indexes: ModuleIndexes,
+        values: CoroutineValueCheck,
+        modules: Callable[[], dict[str, MypyFile]],
     ) -> None:
         self._gate = gate
         self._indexes = indexes
         self._values = values
+        self._modules = modules
 
     def run(self, tree: MypyFile) -> None:
         checker = self._gate.checker_of(tree)
-        if checker is None or after_check_errors(checker_errors(checker), tree) is None:
+        errors = after_check_errors(checker_errors(checker), tree) if checker is not None else None
+        if checker is None or errors is None:
             return
         types = final_types(checker)
         if types is None:
@@ -45,5 +58,9 @@ class CoroutineSweep:
             if call in awaited:
                 continue
             result = types.get(call)
-            if result is not None and coroutine_result(result) is not None:
+            if result is None or coroutine_result(result) is None:
+                continue
+            # Reported as if from the check: with the function's context and daemon target.
+            enclosing = index.enclosing_definitions(call)
+            with reporting_scope(errors, self._modules(), tree.fullname, enclosing):
                 self._values.check_call(checker, call, result, during_check=False)

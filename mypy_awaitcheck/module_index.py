@@ -29,6 +29,7 @@ from mypy.nodes import (
     ClassDef,
     Decorator,
     Expression,
+    FuncBase,
     FuncDef,
     MemberExpr,
     MypyFile,
@@ -100,24 +101,46 @@ class ModuleIndex:
         # A function walked before is skipped: walks of units never count a use twice.
         analyze_statement(uses, body, index, scope)
 
+    def enclosing_definitions(self, node: Node) -> list[TypeInfo | FuncBase]:
+        """The classes and the module- or class-level function around ``node``, outermost
+        first: what mypy names in an error's context and uses as the daemon's target."""
+        classes, definition = self._locate(node)
+        enclosing: list[TypeInfo | FuncBase] = [c.info for c in classes]
+        if definition is not None:
+            body, index = definition
+            statement = body[index]
+            if isinstance(statement, Decorator):
+                enclosing.append(statement.func)
+            elif isinstance(statement, (FuncDef, OverloadedFuncDef)):
+                enclosing.append(statement)
+        return enclosing
+
     def _unit_around(self, node: Node) -> tuple[list[Statement], int, Node] | None:
-        """The innermost def holding ``node`` at module or class level, as (block, index in
-        it, scope), or the top-level class holding it (None: module-level code)."""
+        """The def holding ``node`` at module or class level, as (block, index in it,
+        scope), or the top-level class holding it (None: module-level code)."""
+        classes, definition = self._locate(node)
+        if definition is not None:
+            return (*definition, classes[-1] if classes else self.tree)
+        if classes:
+            return self.defs, self.defs.index(classes[0]), self.tree
+        return None
+
+    def _locate(self, node: Node) -> tuple[list[ClassDef], tuple[list[Statement], int] | None]:
+        """The classes around ``node`` (outermost first), and the def statement at module
+        or class level that holds it, as (block, index in it), if there is one."""
         body: list[Statement] = self.defs
-        scope: Node = self.tree
-        top_level_class: int | None = None
+        classes: list[ClassDef] = []
         while True:
             index = _statement_holding(body, node.line, self._ends)
             if index is None:
-                return None if top_level_class is None else (self.defs, top_level_class, self.tree)
+                return classes, None
             statement = body[index]
             if isinstance(statement, (FuncDef, Decorator, OverloadedFuncDef)):
-                return body, index, scope
+                return classes, (body, index)
             if not isinstance(statement, ClassDef):
-                return None if top_level_class is None else (self.defs, top_level_class, self.tree)
-            if top_level_class is None:
-                top_level_class = index
-            body, scope = statement.defs.body, statement
+                return classes, None
+            classes.append(statement)
+            body = statement.defs.body
 
     def add_callee_names(self, callee: Expression) -> None:
         if isinstance(callee, NAMED_REFERENCES):
