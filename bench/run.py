@@ -5,6 +5,7 @@
     python bench/run.py --quick             # all scenarios, 3 runs per variant
     python bench/run.py --runs 7 --scenario cold,edit
     python bench/run.py --smoke             # CI: untimed, small slice, fails on problems
+    python bench/run.py --self-time         # the plugin's own CPU inside one cold run
 
 Full mode builds bench/.venv (pinned corpus packages and their deps from requirements.txt,
 mypy, and a regular install of the plugin from this checkout), copies the corpus packages'
@@ -24,7 +25,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import diagnostics, env, layout, report, scenarios
+from harness import diagnostics, env, layout, report, scenarios, selftime
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -45,6 +46,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "a file path is for dry runs with a stand-in and is not installed)",
     )
     parser.add_argument("--reinstall", action="store_true", help="rerun pip even if up to date")
+    parser.add_argument(
+        "--self-time", action="store_true",
+        help="instead of timing runs: the plugin's own CPU inside one cold run, by part",
+    )
     args = parser.parse_args(argv)
     args.scenarios = [s for s in args.scenario.split(",") if s]
     unknown = set(args.scenarios) - set(scenarios.SCENARIOS)
@@ -148,6 +153,14 @@ def full(args: argparse.Namespace) -> int:
           f"{os.cpu_count()} CPUs; {_uptime()}")
     print("corpus: " + ", ".join(f"{p} {n / 1000:.1f}k" for p, n in lines.items())
           + f"; total {sum(lines.values()) / 1000:.1f} kLOC (.py lines)", flush=True)
+
+    if args.self_time:
+        if args.plugin != layout.DEFAULT_PLUGIN:
+            print("error: --self-time measures the default plugin only", file=sys.stderr)
+            return 1
+        result = selftime.measure(python, plugin, python, layout.CORPUS_DIR, layout.CORPUS_PACKAGES)
+        print("\n".join(selftime.format_lines(result)))
+        return 0
 
     active = check_plugin_active(bench)
     comparison = check_diagnostics(bench)
