@@ -13,13 +13,16 @@ mypy skips them. Expressions of checked bodies are not walked at all.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 from mypy.nodes import (
     AssertStmt,
     AssignmentExpr,
     AssignmentStmt,
     Block,
+    BreakStmt,
     ClassDef,
+    ContinueStmt,
     Decorator,
     DelStmt,
     Expression,
@@ -29,6 +32,9 @@ from mypy.nodes import (
     FuncItem,
     GlobalDecl,
     IfStmt,
+    Import,
+    ImportAll,
+    ImportFrom,
     ListExpr,
     MatchStmt,
     MemberExpr,
@@ -37,6 +43,7 @@ from mypy.nodes import (
     NonlocalDecl,
     OperatorAssignmentStmt,
     OverloadedFuncDef,
+    PassStmt,
     RaiseStmt,
     ReturnStmt,
     StarExpr,
@@ -92,30 +99,53 @@ def has_unchecked_function(tree: MypyFile) -> bool:
     A look at statements only, much cheaper than ``walk_module``, which most modules
     (annotated throughout) then do not need. Unreachable blocks count: the walk decides.
     """
-    pending: list[Statement] = list(tree.defs)
-    while pending:
-        statement = pending.pop()
-        if isinstance(statement, Decorator):
-            statement = statement.func
-        if isinstance(statement, FuncDef):
-            if statement.is_dynamic():
-                return True
-            pending.extend(statement.body.body)
-        elif isinstance(statement, OverloadedFuncDef):
-            pending.extend(statement.items)
-            if statement.impl is not None:
-                pending.append(statement.impl)
-        elif isinstance(statement, ClassDef):
-            pending.extend(statement.defs.body)
-        elif isinstance(statement, Block):
-            pending.extend(statement.body)
-        else:
-            pending.extend(_nested_blocks(statement))
+    blocks: list[list[Statement]] = [tree.defs]
+    while blocks:
+        for statement in blocks.pop():
+            if type(statement) in _SIMPLE_STATEMENTS:
+                continue  # most statements: only the few others are looked at below
+            if isinstance(statement, Decorator):
+                statement = statement.func
+            if isinstance(statement, FuncDef):
+                if statement.is_dynamic():
+                    return True
+                blocks.append(statement.body.body)
+            elif isinstance(statement, OverloadedFuncDef):
+                blocks.append([*statement.items, *([statement.impl] if statement.impl else [])])
+            elif isinstance(statement, ClassDef):
+                blocks.append(statement.defs.body)
+            else:
+                blocks.extend(block.body for block in _nested_blocks(statement))
     return False
 
 
+# Statements that hold no other statement: no function can be defined inside them.
+_SIMPLE_STATEMENTS: Final = frozenset(
+    {
+        AssignmentStmt,
+        OperatorAssignmentStmt,
+        ExpressionStmt,
+        ReturnStmt,
+        RaiseStmt,
+        AssertStmt,
+        DelStmt,
+        PassStmt,
+        BreakStmt,
+        ContinueStmt,
+        Import,
+        ImportFrom,
+        ImportAll,
+        GlobalDecl,
+        NonlocalDecl,
+    }
+)
+
+
 def _nested_blocks(statement: Statement) -> list[Block]:
-    if isinstance(statement, IfStmt):
+    blocks: list[Block | None]
+    if isinstance(statement, Block):
+        blocks = [statement]
+    elif isinstance(statement, IfStmt):
         blocks = [*statement.body, statement.else_body]
     elif isinstance(statement, (WhileStmt, ForStmt)):
         blocks = [statement.body, statement.else_body]
