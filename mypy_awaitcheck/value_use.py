@@ -4,8 +4,8 @@ A coroutine object is harmless until it is used as if it had been awaited. Wheth
 that happens depends on where the call sits: a condition, a comparison, an argument,
 a string format, a ``return``, a local name that nothing awaits afterwards. This
 module is the model of those positions (``UseKind``, ``ValueUse``) and of what becomes
-of local names (``Fate``), for a whole module (``ModuleValueUses``); ``value_walk``
-computes it in one linear walk per module.
+of local names (``Fate``), for a module (``ModuleValueUses``); ``value_walk``
+computes it, for the whole module or def by def, in linear walks.
 
 It reads only the tree (with the names semantic analysis resolved), never types, and
 knows nothing about hooks: the pass over unannotated bodies reuses it as is, through

@@ -1,11 +1,10 @@
-"""The one walk per module that fills ``value_use.ModuleValueUses``.
+"""The walk that fills ``value_use.ModuleValueUses``: a whole module, or one def.
 
-Statements are walked in Python; each expression root of a statement is expanded by
-mypy's compiled walk (preorder, see ``mypy_compat.subexpressions_of``), and every
-expression marks the use of its direct children, so a parent's use is known before
-its children's. Only what the checks read is recorded: uses of calls, local names
-and the expressions that pass a value on; reads and bindings of local names with
-their statement and scope; ``name = value`` sites with their block.
+Statements are walked here, in Python; each expression root of a statement goes to
+``value_marks``, which expands it with mypy's compiled walk and marks uses. Recorded
+here: ``name = value`` sites with their block, the functions walked (a function is
+walked once, so walks of single defs and of whole modules can be mixed), and the
+scopes names are bound in.
 """
 
 from __future__ import annotations
@@ -15,27 +14,17 @@ from typing import Final
 
 from mypy.nodes import (
     AssertStmt,
-    AssignmentExpr,
     AssignmentStmt,
-    AwaitExpr,
     Block,
-    BytesExpr,
-    CallExpr,
     ClassDef,
-    ComparisonExpr,
-    ConditionalExpr,
     Decorator,
     DelStmt,
-    DictionaryComprehension,
     Expression,
     ExpressionStmt,
     ForStmt,
     FuncDef,
-    GeneratorExpr,
     IfStmt,
     IndexExpr,
-    LambdaExpr,
-    ListComprehension,
     ListExpr,
     MatchStmt,
     MemberExpr,
@@ -43,48 +32,26 @@ from mypy.nodes import (
     NameExpr,
     Node,
     OperatorAssignmentStmt,
-    OpExpr,
     OverloadedFuncDef,
     RaiseStmt,
     ReturnStmt,
-    SetComprehension,
     StarExpr,
     Statement,
-    StrExpr,
     TryStmt,
     TupleExpr,
     TypeAliasStmt,
-    UnaryExpr,
-    Var,
     WhileStmt,
     WithStmt,
-    YieldExpr,
-    YieldFromExpr,
 )
 
-from mypy_awaitcheck.mypy_compat import subexpressions_of
+from mypy_awaitcheck.value_marks import ExpressionMarks
 from mypy_awaitcheck.value_use import (
-    EQUALITY_OPERATORS,
-    MEMBERSHIP_OPERATORS,
-    Accesses,
     ModuleValueUses,
     Scope,
     UseKind,
     ValueUse,
     is_tracked_name,
 )
-
-# Besides calls and local names, the use of these is recorded: they pass a value on
-# (VIA), or, for ``await``, what becomes of an awaited result matters.
-_PASSING_ON: Final = frozenset(
-    {ConditionalExpr, AssignmentExpr, GeneratorExpr, ListComprehension, SetComprehension, AwaitExpr}
-)
-
-
-DYNAMIC_SCOPE_BUILTINS: Final = frozenset(
-    {"builtins.locals", "builtins.vars", "builtins.eval", "builtins.exec"}
-)
-
 
 def analyze_module(tree: MypyFile) -> ModuleValueUses:
     uses = ModuleValueUses(tree)
@@ -103,15 +70,8 @@ def analyze_statement(uses: ModuleValueUses, body: list[Statement], index: int, 
     walker.walk_statement(body, index, scope)
 
 
-class _Walker:
-    """Fills a ``ModuleValueUses``: statements in Python, expressions compiled."""
-
-    def __init__(self, uses: ModuleValueUses) -> None:
-        self._out = uses
-        self._scope: Scope = uses.tree
-        self._function: FuncDef | None = None
-        self._lambda_scopes: dict[Expression, LambdaExpr] = {}
-        self._statement: Statement | None = None
+class _Walker(ExpressionMarks):
+    """Fills a ``ModuleValueUses``: statements here, expressions in ``ExpressionMarks``."""
 
     def walk(self, tree: MypyFile) -> None:
         self._block(tree.defs)
@@ -134,27 +94,6 @@ class _Walker:
         for block in blocks:
             if block is not None:
                 self._block(block.body)
-
-    def _root(self, expr: Expression, statement: Statement, use: ValueUse | None) -> None:
-        """Mark ``expr``'s use, then let each expression under it mark its children.
-
-        The hot loop of the walk: most expressions (literals, attributes, names of
-        globals) need nothing, so the type dispatch comes first and builds nothing.
-        """
-        self._statement = statement
-        if use is not None and _is_tracked(expr):
-            self._record(expr, use)
-        expressions = _EXPRESSION_HANDLERS
-        for expression in subexpressions_of(expr):
-            kind = type(expression)
-            if kind is NameExpr:
-                if is_tracked_name(expression):  # type: ignore[arg-type]
-                    self._name(expression)  # type: ignore[arg-type]
-            else:
-                handler = expressions.get(kind)
-                if handler is not None:
-                    handler(self, expression)
-        self._lambda_scopes.clear()
 
     def _target(self, target: Expression, statement: Statement) -> None:
         """A binding target: names are written, the rest is evaluated."""
@@ -285,132 +224,9 @@ class _Walker:
         self._block(s.defs.body)
         self._scope = outer
 
-    # --- expressions: each marks its direct children
 
-    def _mark(
-        self, child: Expression, kind: UseKind, parent: Node | None, position: int = -1, detail: str = ""
-    ) -> None:
-        """Record a child's use; the first parent to mark a child wins (see ``_call``)."""
-        if _is_tracked(child):
-            self._record(child, ValueUse(kind, parent, position, detail))
-
-    def _record(self, child: Expression, use: ValueUse) -> None:
-        uses = self._out.recorded
-        if child not in uses:
-            uses[child] = use
-            if type(child) is CallExpr:
-                self._out.calls.append(child)
-
-    def _mark_targets(self, target: Expression) -> None:
-        if isinstance(target, NameExpr):
-            self._mark(target, UseKind.TARGET, None)
-        elif isinstance(target, (TupleExpr, ListExpr)):
-            for item in target.items:
-                self._mark_targets(item)
-        elif isinstance(target, StarExpr):
-            self._mark_targets(target.expr)
-
-    def _name(self, e: NameExpr) -> None:
-        use = self._out.recorded.get(e)
-        statement = self._statement
-        assert statement is not None
-        if use is not None and use.kind is UseKind.TARGET:
-            self._write(e, statement)
-        else:
-            scope = self._lambda_scopes.get(e, self._scope) if self._lambda_scopes else self._scope
-            self._accesses(e).reads.append((e, statement, scope))
-
-    def _write(self, e: NameExpr, statement: Statement) -> None:
-        if is_tracked_name(e):
-            self._accesses(e).writes.append((statement, self._lambda_scopes.get(e, self._scope)))
-
-    def _accesses(self, e: NameExpr) -> Accesses:
-        assert isinstance(e.node, Var)
-        accesses = self._out.variables.get(e.node)
-        if accesses is None:
-            accesses = self._out.variables[e.node] = Accesses()
-        return accesses
-
-    def _call(self, e: CallExpr) -> None:
-        if e.analyzed is not None:
-            return  # cast(), reveal_type(), TypeVar()...: not a call at run time
-        callee = e.callee
-        if isinstance(callee, MemberExpr):
-            self._mark(callee.expr, UseKind.METHOD_RECEIVER, e, detail=callee.name)
-            if callee.name == "format" and isinstance(callee.expr, StrExpr):
-                for arg in e.args:  # "...".format(...), and every f-string part
-                    self._mark(arg, UseKind.FORMATTED, e)
-                return
-        elif isinstance(callee, NameExpr) and callee.fullname in DYNAMIC_SCOPE_BUILTINS:
-            self._out.dynamic_scopes.add(self._scope)
-        for position, arg in enumerate(e.args):
-            self._mark(arg, UseKind.ARGUMENT, e, position)
-
-    def _op(self, e: OpExpr) -> None:
-        if e.op in ("and", "or"):
-            self._mark(e.left, UseKind.CONDITION, e)
-            self._mark(e.right, UseKind.VIA, e)
-        elif e.op == "%" and isinstance(e.left, (StrExpr, BytesExpr)):
-            for item in e.right.items if isinstance(e.right, TupleExpr) else [e.right]:
-                self._mark(item, UseKind.FORMATTED, e)
-
-    def _unary(self, e: UnaryExpr) -> None:
-        if e.op == "not":
-            self._mark(e.expr, UseKind.CONDITION, e)
-
-    def _comparison(self, e: ComparisonExpr) -> None:
-        for position, operator in enumerate(e.operators):
-            left, right = e.operands[position], e.operands[position + 1]
-            if operator in EQUALITY_OPERATORS:
-                self._mark(left, UseKind.COMPARISON, e, position + 1, operator)
-                self._mark(right, UseKind.COMPARISON, e, position, operator)
-            elif operator in MEMBERSHIP_OPERATORS:
-                self._mark(left, UseKind.COMPARISON, e, position + 1, operator)
-
-    def _conditional(self, e: ConditionalExpr) -> None:
-        self._mark(e.cond, UseKind.CONDITION, e)
-        self._mark(e.if_expr, UseKind.VIA, e)
-        self._mark(e.else_expr, UseKind.VIA, e)
-
-    def _walrus(self, e: AssignmentExpr) -> None:
-        self._mark_targets(e.target)
-        self._mark(e.value, UseKind.VIA, e)
-
-    def _await(self, e: AwaitExpr) -> None:
-        self._out.awaited.add(e.expr)
-        self._mark(e.expr, UseKind.AWAITED, e)
-
-    def _yield(self, e: YieldExpr | YieldFromExpr) -> None:
-        if e.expr is not None:
-            self._mark(e.expr, UseKind.STORED, e)
-
-    def _lambda(self, e: LambdaExpr) -> None:
-        self._mark(e.expr(), UseKind.RETURNED, e)
-        for inner in subexpressions_of(e.expr()):
-            self._lambda_scopes[inner] = e  # preorder: nested lambdas overwrite
-
-    def _generator(self, e: GeneratorExpr) -> None:
-        self._mark(e.left_expr, UseKind.ELEMENT, e)
-        self._comprehension_clauses(e.indices, e.condlists, e)
-
-    def _comprehension(self, e: ListComprehension | SetComprehension) -> None:
-        self._mark(e.generator, UseKind.VIA, e)
-
-    def _dict_comprehension(self, e: DictionaryComprehension) -> None:
-        self._comprehension_clauses(e.indices, e.condlists, e)
-
-    def _comprehension_clauses(
-        self, indices: list[Expression], condlists: list[list[Expression]], e: Expression
-    ) -> None:
-        for index in indices:
-            self._mark_targets(index)
-        for conditions in condlists:
-            for condition in conditions:
-                self._mark(condition, UseKind.CONDITION, e)
-
-
-# Dispatch tables of plain functions: bound methods stored on the walker would make
-# it a reference cycle, and its whole result garbage only the cycle collector frees.
+# A table of plain functions: bound methods stored on the walker would make it a
+# reference cycle, and its whole result garbage only the cycle collector frees.
 _STATEMENT_HANDLERS: Final[dict[type, Callable[..., None]]] = {
     AssignmentStmt: _Walker._assignment,
     OperatorAssignmentStmt: _Walker._operator_assignment,
@@ -432,29 +248,3 @@ _STATEMENT_HANDLERS: Final[dict[type, Callable[..., None]]] = {
     OverloadedFuncDef: _Walker._overloaded,
     ClassDef: _Walker._class_def,
 }
-_EXPRESSION_HANDLERS: Final[dict[type, Callable[..., None]]] = {
-    CallExpr: _Walker._call,
-    OpExpr: _Walker._op,
-    UnaryExpr: _Walker._unary,
-    ComparisonExpr: _Walker._comparison,
-    ConditionalExpr: _Walker._conditional,
-    AssignmentExpr: _Walker._walrus,
-    AwaitExpr: _Walker._await,
-    YieldExpr: _Walker._yield,
-    YieldFromExpr: _Walker._yield,
-    LambdaExpr: _Walker._lambda,
-    GeneratorExpr: _Walker._generator,
-    ListComprehension: _Walker._comprehension,
-    SetComprehension: _Walker._comprehension,
-    DictionaryComprehension: _Walker._dict_comprehension,
-}
-
-
-def _is_tracked(expr: Expression) -> bool:
-    """Expressions whose use is recorded: calls, local names, and what passes values on."""
-    kind = type(expr)
-    if kind is CallExpr or kind in _PASSING_ON:
-        return True
-    if kind is NameExpr:
-        return is_tracked_name(expr)  # type: ignore[arg-type]
-    return kind is OpExpr and expr.op in ("and", "or")  # type: ignore[attr-defined]
