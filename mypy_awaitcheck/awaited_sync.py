@@ -12,6 +12,8 @@ default-off ``await-sync-any`` code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mypy.checker import TypeChecker
 from mypy.errorcodes import ErrorCode
 from mypy.message_registry import ErrorMessage
@@ -34,6 +36,8 @@ from mypy_awaitcheck.typepredicates import (
     is_unannotated_any,
 )
 
+CalleeOf = Callable[[], Callee | None]  # resolved only when needed
+
 
 class AwaitedSyncCheck:
     def __init__(
@@ -47,10 +51,17 @@ class AwaitedSyncCheck:
         return context in self._indexes.for_tree(api.tree).awaited
 
     def check_call(
-        self, api: TypeChecker, context: Context, callee: Callee | None, result: Type
+        self, api: TypeChecker, context: Context, callee_of: CalleeOf, result: Type
     ) -> Type:
-        """The call's result type, made awaitable after reporting a sync call."""
-        if callee is None or not self.is_awaited(api, context):
+        """The call's result type, made awaitable after reporting a sync call.
+
+        The callee is resolved only for awaited calls: a name that is awaited once gets
+        a hook for all its calls in the module.
+        """
+        if not self.is_awaited(api, context):
+            return result
+        callee = callee_of()
+        if callee is None:
             return result
         message = awaited_call_problem(api, api.options, self._inference, callee, result)
         if message is None or not _enabled(api, message.code):
@@ -62,9 +73,12 @@ class AwaitedSyncCheck:
         return result if is_unannotated_any(result) else awaitable_of(api, result)
 
     def check_property(
-        self, api: TypeChecker, context: Context, callee: Callee | None, result: Type
+        self, api: TypeChecker, context: Context, callee_of: CalleeOf, result: Type
     ) -> Type:
-        if callee is None or not self.is_awaited(api, context):
+        if not self.is_awaited(api, context):
+            return result
+        callee = callee_of()
+        if callee is None:
             return result
         message = awaited_property_problem(api, api.options, callee, result)
         if message is None or not _enabled(api, message.code):

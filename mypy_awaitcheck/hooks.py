@@ -71,7 +71,7 @@ class Hooks:
         )
         return self._guarded(
             result, lambda api: self._check.check_call(
-                api, ctx.context, function_callee(ctx.context), result
+                api, ctx.context, partial(function_callee, ctx.context), result
             ), ctx.api
         )
 
@@ -84,7 +84,7 @@ class Hooks:
         )
         return self._guarded(
             result, lambda api: self._check.check_call(
-                api, ctx.context, method_callee(ctx.context, ctx.type, key[1]), result
+                api, ctx.context, partial(method_callee, ctx.context, ctx.type, key[1]), result
             ), ctx.api
         )
 
@@ -94,7 +94,7 @@ class Hooks:
             return result
         return self._guarded(
             result, lambda api: self._check.check_property(
-                api, ctx.context, attribute_callee(ctx.type, key[1]), result
+                api, ctx.context, partial(attribute_callee, ctx.type, key[1]), result
             ), ctx.api
         )
 
