@@ -71,14 +71,6 @@ def checked_tree(checker: TypeChecker) -> MypyFile | None:
     return tree if isinstance(tree, MypyFile) else None
 
 
-def master_type_map(checker: TypeChecker) -> dict[Expression, Type] | None:
-    """The expression types of a module whose check is complete (the after-check)."""
-    maps = getattr(checker, "_type_maps", None)
-    if not isinstance(maps, list) or len(maps) != 1 or not isinstance(maps[0], dict):
-        return None  # a temporary map still open: not after the check
-    return maps[0]
-
-
 def final_types(checker: TypeChecker) -> dict[Expression, Type] | None:
     """The expression types of a module whose check is over (read in the after-check)."""
     maps = getattr(checker, "_type_maps", None)

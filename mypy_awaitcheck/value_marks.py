@@ -187,7 +187,6 @@ class ExpressionMarks:
         self._mark(e.value, UseKind.VIA, e)
 
     def _await(self, e: AwaitExpr) -> None:
-        self._out.awaited.add(e.expr)
         self._mark(e.expr, UseKind.AWAITED, e)
 
     def _yield(self, e: YieldExpr | YieldFromExpr) -> None:

@@ -115,7 +115,6 @@ class ModuleValueUses:
 
     def __init__(self, tree: MypyFile) -> None:
         self.tree = tree
-        self.awaited: set[Expression] = set()
         self.calls: list[CallExpr] = []  # calls that have a recorded use
         self.functions: set[FuncDef] = set()  # every def walked
         self.recorded: dict[Expression, ValueUse] = {}
