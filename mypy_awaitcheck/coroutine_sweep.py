@@ -24,7 +24,7 @@ from mypy_awaitcheck.hook_gate import HookGate
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     after_check_errors,
-    checker_errors,
+    errors_of,
     final_types,
     reporting_scope,
 )
@@ -46,11 +46,11 @@ class CoroutineSweep:
 
     def run(self, tree: MypyFile) -> None:
         checker = self._gate.checker_of(tree)
-        errors = after_check_errors(checker_errors(checker), tree) if checker is not None else None
-        if checker is None or errors is None:
+        if checker is None:
             return
+        errors = after_check_errors(errors_of(checker), tree)
         types = final_types(checker)
-        if types is None:
+        if errors is None or types is None:
             return
         index = self._indexes.for_tree(tree)
         awaited = index.awaited

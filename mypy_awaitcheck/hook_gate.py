@@ -16,9 +16,8 @@ the build's ``Errors`` (``build_errors``), which saves a search of the heap.
 
 from __future__ import annotations
 
-from typing import Final
-
 from collections.abc import Callable
+from typing import Final
 
 from mypy.checker import TypeChecker
 from mypy.errors import Errors
@@ -28,8 +27,8 @@ from mypy_awaitcheck.coroutine_api import PROTOCOL_METHODS
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     checked_tree,
-    checker_errors,
     current_type_checker,
+    errors_of,
     errors_shown,
     find_build_errors,
 )
@@ -65,8 +64,7 @@ class HookGate:
         checker = self._checker
         if checker is None or not self._shown or checked_tree(checker) is not tree:
             return None
-        self._checker = None
-        self._names = _EVERY_NAME
+        self._checker = None  # the next question starts a new session
         return checker
 
     def build_errors(self) -> Errors | None:
@@ -77,11 +75,12 @@ class HookGate:
 
     def _start_session(self, checker: TypeChecker | None) -> None:
         self._checker = checker
-        if checker is not None:
-            self._errors = checker_errors(checker) or self._errors
-        tree = checked_tree(checker) if checker is not None else None
-        self._shown = errors_shown(checker) if checker is not None else True
-        if tree is None or not self._shown:
-            self._names = _EVERY_NAME
-        else:
+        self._shown = True
+        self._names = _EVERY_NAME
+        if checker is None:
+            return
+        self._errors = errors_of(checker) or self._errors
+        self._shown = errors_shown(checker)
+        tree = checked_tree(checker)
+        if tree is not None and self._shown:
             self._names = self._indexes.for_tree(tree).hooked_names

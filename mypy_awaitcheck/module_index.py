@@ -9,8 +9,9 @@ first time mypy asks for a hook while checking it, in two layers:
   (awaited callees, calls handed an async function). Calls of other names cost
   mypy nothing extra.
 - the value-use layer (``value_walk``, into ``value_use.ModuleValueUses``): how
-  each value is used. It costs a Python walk of the whole module, so it is built
-  only when a check first needs it, which in correct code is rare.
+  each value is used. It costs a Python walk, so it is built only for the defs a
+  check asks about (``uses_around``), which in correct code is rare; the whole
+  module only where a check needs all of it (``uses``).
 
 With ``value_hooks`` (the daemon, see ``hook_gate``) the names of calls whose
 coroutine would be reportable where they sit (``coroutine_positions``) get a hook

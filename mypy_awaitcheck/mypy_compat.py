@@ -32,14 +32,14 @@ def find_build_errors(modules: dict[str, MypyFile]) -> Errors | None:
     """mypy's ``Errors`` of this build, through the objects that refer to the modules dict.
 
     A search of the whole heap (``gc``), for when no type checker has been seen yet
-    (``checker_errors``). Its owner is the ``BuildManager``; a parallel worker
+    (``errors_of``). Its owner is the ``BuildManager``; a parallel worker
     (``--num-workers``) freezes its manager out of ``gc``'s reach (``gc.freeze()``),
     and a type checker, created later, refers to the same ``errors`` there.
     """
     stand_in = None
     for referrer in gc.get_referrers(modules):
-        errors = getattr(referrer, "errors", None)
-        if not isinstance(errors, Errors):
+        errors = errors_of(referrer)
+        if errors is None:
             continue
         name = type(referrer).__name__
         if name == _BUILD_MANAGER_TYPE:
@@ -49,9 +49,10 @@ def find_build_errors(modules: dict[str, MypyFile]) -> Errors | None:
     return stand_in
 
 
-def checker_errors(checker: TypeChecker) -> Errors | None:
-    """The ``Errors`` a type checker reports to: the build's one (per parallel worker)."""
-    errors = getattr(checker, "errors", None)
+def errors_of(owner: object) -> Errors | None:
+    """The ``Errors`` a type checker (or the build manager) reports to: the build's one
+    (one per parallel worker)."""
+    errors = getattr(owner, "errors", None)
     return errors if isinstance(errors, Errors) else None
 
 
@@ -82,14 +83,8 @@ def final_types(checker: TypeChecker) -> dict[Expression, Type] | None:
 def errors_shown(checker: TypeChecker) -> bool:
     """Whether mypy shows the errors of the module being checked: not for third-party
     code, ``follow_imports = silent`` or ``ignore_errors`` modules (unknown: True)."""
-    errors = getattr(checker, "errors", None)
-    ignored = getattr(errors, "ignored_files", None)
-    if not isinstance(ignored, set):
-        return True
-    options = getattr(errors, "options", None)
-    return getattr(errors, "file", None) not in ignored and not getattr(
-        options, "ignore_errors", False
-    )
+    errors = errors_of(checker)
+    return errors is None or not _silenced(errors, errors.file)
 
 
 def chained_plugins(api: object) -> list[object]:
@@ -145,11 +140,13 @@ def after_check_errors(errors: Errors | None, tree: MypyFile) -> Errors | None:
     per-module options; a module whose errors mypy ignores (third-party code,
     ``follow_imports = silent``, ``ignore_errors``) is finished without that.
     """
-    if not isinstance(errors, Errors) or errors.file != tree.path:
-        return None
-    if tree.path in errors.ignored_files or errors.options.ignore_errors:
+    if errors is None or errors.file != tree.path or _silenced(errors, tree.path):
         return None
     return errors
+
+
+def _silenced(errors: Errors, path: str) -> bool:
+    return path in errors.ignored_files or errors.options.ignore_errors
 
 
 @contextmanager

@@ -114,8 +114,10 @@ def has_unchecked_function(tree: MypyFile) -> bool:
                 blocks.append([*statement.items, *([statement.impl] if statement.impl else [])])
             elif isinstance(statement, ClassDef):
                 blocks.append(statement.defs.body)
+            elif isinstance(statement, Block):
+                blocks.append(statement.body)
             else:
-                blocks.extend(block.body for block in _nested_blocks(statement))
+                blocks.extend(block.body for block in _compound_blocks(statement))
     return False
 
 
@@ -141,11 +143,10 @@ _SIMPLE_STATEMENTS: Final = frozenset(
 )
 
 
-def _nested_blocks(statement: Statement) -> list[Block]:
+def _compound_blocks(statement: Statement) -> list[Block]:
+    """The blocks a compound statement (``if``, loops, ``with``, ``try``, ``match``) holds."""
     blocks: list[Block | None]
-    if isinstance(statement, Block):
-        blocks = [statement]
-    elif isinstance(statement, IfStmt):
+    if isinstance(statement, IfStmt):
         blocks = [*statement.body, statement.else_body]
     elif isinstance(statement, (WhileStmt, ForStmt)):
         blocks = [statement.body, statement.else_body]
@@ -211,31 +212,25 @@ class _Walker:
             self.expressions([s.expr] if s.expr is not None else [], body)
         elif isinstance(s, IfStmt):
             self.expressions(s.expr, body)
-            self.blocks([*s.body, s.else_body], enclosing, body)
         elif isinstance(s, WhileStmt):
             self.expressions([s.expr], body)
-            self.blocks([s.body, s.else_body], enclosing, body)
         elif isinstance(s, ForStmt):
             self.bind(s.index, None)
             self.expressions([s.index, s.expr], body)
-            self.blocks([s.body, s.else_body], enclosing, body)
         elif isinstance(s, WithStmt):
             for target in s.target:
                 if target is not None:
                     self.bind(target, None)
             self.expressions([*s.expr, *(t for t in s.target if t is not None)], body)
-            self.blocks([s.body], enclosing, body)
         elif isinstance(s, TryStmt):
             for var in s.vars:
                 if var is not None:
                     self.bind(var, None)
             self.expressions([t for t in s.types if t is not None], body)
-            self.blocks([s.body, *s.handlers, s.else_body, s.finally_body], enclosing, body)
         elif isinstance(s, MatchStmt):
             for pattern in s.patterns:
                 self.bind_pattern(pattern)
             self.expressions([s.subject, *(g for g in s.guards if g is not None)], body)
-            self.blocks(s.bodies, enclosing, body)
         elif isinstance(s, DelStmt):
             self.bind(s.expr, None)
             self.expressions([s.expr], body)
@@ -245,6 +240,7 @@ class _Walker:
             self.expressions([e for e in (s.expr, s.msg) if e is not None], body)
         elif isinstance(s, (GlobalDecl, NonlocalDecl)):
             self.result.rebound_names.update(s.names)
+        self.blocks(_compound_blocks(s), enclosing, body)  # after the statement's own parts
 
     def blocks(
         self, blocks: Iterable[Block | None], enclosing: Enclosing, body: UncheckedBody | None
