@@ -16,7 +16,7 @@ the build's ``Errors`` (``build_errors``), which saves a search of the heap.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Final
 
 from mypy.checker import TypeChecker
@@ -27,13 +27,25 @@ from mypy_awaitcheck.coroutine_api import PROTOCOL_METHODS
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     checked_tree,
+    checker_state,
     current_type_checker,
     errors_of,
     errors_shown,
     find_build_errors,
 )
 
-_EVERY_NAME: Final = None  # the module is unknown: every name gets a hook
+
+class _EveryName:
+    """The answer set while the module being checked is unknown: every name."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+_EVERY_NAME: Final = _EveryName()
+_NO_NAME: Final = frozenset[str]()
+# Not a checker and not None: the next question starts a new session, whatever it finds.
+_SESSION_OVER: Final = object()
 
 
 class HookGate:
@@ -43,28 +55,29 @@ class HookGate:
         self._indexes = indexes
         self._modules = modules
         self._errors: Errors | None = None
-        self._checker: TypeChecker | None = None
-        self._shown = True
-        self._names: set[str] | None = _EVERY_NAME
+        self._checker: object = _SESSION_OVER
+        self._names: Container[str] = _EVERY_NAME
+        self._protocol_methods: Container[str] = PROTOCOL_METHODS
 
     def wants(self, fullname: str) -> bool:
-        checker = current_type_checker()
-        if checker is not self._checker or checker is None:
-            self._start_session(checker)
-        if not self._shown:
-            return False  # a silenced module: nothing reported there would be shown
-        names = self._names
-        if names is _EVERY_NAME or fullname in PROTOCOL_METHODS:
-            return True  # protocol methods are asked only for coroutine receivers
-        return fullname[fullname.rfind(".") + 1 :] in names
+        # Asked ~100,000 times in a cold run of 100 kLOC: one global read, an identity
+        # test and two set lookups; the rest happens once per module (``_start_session``).
+        if checker_state.type_checker is not self._checker:
+            self._start_session()
+        return (
+            fullname[fullname.rfind(".") + 1 :] in self._names
+            or fullname in self._protocol_methods  # asked only for coroutine receivers
+        )
 
     def checker_of(self, tree: MypyFile) -> TypeChecker | None:
         """The checker that just checked ``tree``, if the gate saw it; handed out once,
         so that the plugin keeps no checker (and its type map) alive after its module."""
         checker = self._checker
-        if checker is None or not self._shown or checked_tree(checker) is not tree:
+        if not isinstance(checker, TypeChecker) or self._names is _NO_NAME:
             return None
-        self._checker = None  # the next question starts a new session
+        if checked_tree(checker) is not tree:
+            return None
+        self._checker = _SESSION_OVER
         return checker
 
     def build_errors(self) -> Errors | None:
@@ -73,14 +86,17 @@ class HookGate:
             self._errors = find_build_errors(self._modules())
         return self._errors
 
-    def _start_session(self, checker: TypeChecker | None) -> None:
-        self._checker = checker
-        self._shown = True
-        self._names = _EVERY_NAME
+    def _start_session(self) -> None:
+        self._checker = checker_state.type_checker
+        checker = current_type_checker()
+        self._names, self._protocol_methods = _EVERY_NAME, PROTOCOL_METHODS
         if checker is None:
             return
         self._errors = errors_of(checker) or self._errors
-        self._shown = errors_shown(checker)
+        if not errors_shown(checker):
+            # A silenced module: nothing reported there would be shown.
+            self._names, self._protocol_methods = _NO_NAME, _NO_NAME
+            return
         tree = checked_tree(checker)
-        if tree is not None and self._shown:
+        if tree is not None:
             self._names = self._indexes.for_tree(tree).hooked_names

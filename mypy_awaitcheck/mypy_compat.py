@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from mypy.argmap import map_actuals_to_formals
 from mypy.checker import TypeChecker
-from mypy.checker_state import checker_state
+from mypy.checker_state import checker_state as checker_state  # read per hook question
 from mypy.errorcodes import UNUSED_IGNORE
 from mypy.errors import ErrorInfo, Errors
 from mypy.message_registry import ErrorMessage
