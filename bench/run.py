@@ -5,7 +5,7 @@
     python bench/run.py --quick             # all scenarios, 3 runs per variant
     python bench/run.py --runs 7 --scenario cold,edit
     python bench/run.py --smoke             # CI: untimed, small slice, fails on problems
-    python bench/run.py --self-time         # the plugin's own CPU inside one cold run
+    python bench/run.py --self-time         # the plugin's own CPU inside cold, warm, edit runs
 
 Full mode builds bench/.venv (pinned corpus packages and their deps from requirements.txt,
 mypy, and a regular install of the plugin from this checkout), copies the corpus packages'
@@ -48,7 +48,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--reinstall", action="store_true", help="rerun pip even if up to date")
     parser.add_argument(
         "--self-time", action="store_true",
-        help="instead of timing runs: the plugin's own CPU inside one cold run, by part",
+        help="instead of timing runs: the plugin's own CPU inside one run of each of the "
+        f"chosen scenarios among {','.join(selftime.SCENARIOS)}, by part",
     )
     args = parser.parse_args(argv)
     args.scenarios = [s for s in args.scenario.split(",") if s]
@@ -158,8 +159,11 @@ def full(args: argparse.Namespace) -> int:
         if args.plugin != layout.DEFAULT_PLUGIN:
             print("error: --self-time measures the default plugin only", file=sys.stderr)
             return 1
-        result = selftime.measure(python, plugin, python, layout.CORPUS_DIR, layout.CORPUS_PACKAGES)
-        print("\n".join(selftime.format_lines(result)))
+        for name in (s for s in args.scenarios if s in selftime.SCENARIOS):
+            result = selftime.measure(
+                python, plugin, python, layout.CORPUS_DIR, layout.CORPUS_PACKAGES, work, name,
+            )
+            print("\n".join(selftime.format_lines(name, result)), flush=True)
         return 0
 
     active = check_plugin_active(bench)

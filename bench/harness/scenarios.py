@@ -145,7 +145,7 @@ def warm(bench: Bench) -> ScenarioResult:
     return _alternate(bench, "warm", one)
 
 
-class _EditedModule:
+class EditedModule:
     """EDIT_MODULE with one of two additions; restores the original on exit."""
 
     def __init__(self, corpus: Path) -> None:
@@ -155,7 +155,7 @@ class _EditedModule:
     def set(self, which: int) -> None:
         self.path.write_text(self.original + _EDIT_SNIPPETS[which % 2])
 
-    def __enter__(self) -> _EditedModule:
+    def __enter__(self) -> EditedModule:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -164,7 +164,7 @@ class _EditedModule:
 
 def edit(bench: Bench) -> ScenarioResult:
     caches = {v.name: str(bench.fresh_dir(f"cache-edit-{v.name}")) for v in bench.variants}
-    with _EditedModule(bench.corpus) as module:
+    with EditedModule(bench.corpus) as module:
         module.set(1)  # so that round 0 (content 0) already sees a change
         for v in bench.variants:
             bench.mypy(v, caches[v.name])
@@ -184,7 +184,7 @@ def dmypy(bench: Bench) -> ScenarioResult:
         daemons[v.name] = Daemon(bench.python, v, bench.target_python, bench.work_dir, bench.corpus)
     files = list(bench.packages)
     try:
-        with _EditedModule(bench.corpus) as module:
+        with EditedModule(bench.corpus) as module:
             module.set(1)
             for name, daemon in daemons.items():
                 started = daemon.start()
