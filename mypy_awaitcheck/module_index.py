@@ -50,7 +50,6 @@ from mypy_awaitcheck.coroutine_positions import (
 )
 from mypy_awaitcheck.mypy_compat import all_expressions
 from mypy_awaitcheck.value_use import ModuleValueUses, iter_calls_with_use
-from mypy_awaitcheck.value_walk import analyze_module, analyze_statement
 
 CALL_DUNDER: Final = "__call__"
 NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
@@ -71,6 +70,8 @@ class ModuleIndex:
     def uses(self) -> ModuleValueUses:
         """The value-use layer of the whole module."""
         if self._uses is None:
+            from mypy_awaitcheck.value_walk import analyze_module  # see _walk
+
             self._uses = analyze_module(self.tree)
             self._walked_top_level.update(range(len(self.defs)))
         elif len(self._walked_top_level) < len(self.defs):
@@ -99,6 +100,9 @@ class ModuleIndex:
             if index in self._walked_top_level:
                 return
             self._walked_top_level.add(index)
+        # Imported here: only a coroutine that is not awaited at once needs a walk.
+        from mypy_awaitcheck.value_walk import analyze_statement
+
         # A function walked before is skipped: walks of units never count a use twice.
         analyze_statement(uses, body, index, scope)
 

@@ -18,6 +18,7 @@ factories return (``returns``). It never adds indirect dependencies.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mypy.errors import ErrorInfo, Errors
 from mypy.nodes import MypyFile
@@ -33,14 +34,15 @@ from mypy_awaitcheck.mypy_compat import (
 )
 from mypy_awaitcheck.sync_inference import SyncReturnInference
 from mypy_awaitcheck.typepredicates import TypeFactory
-from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked, Finding
 from mypy_awaitcheck.untyped.conftest import ConftestFixtures
 from mypy_awaitcheck.untyped.conftest_files import is_conftest
-from mypy_awaitcheck.untyped.coroutines import CoroutineUsesInUnchecked
-from mypy_awaitcheck.untyped.daemon import KeptFindings
 from mypy_awaitcheck.untyped.returns import ReturnedValues, factory_candidates
-from mypy_awaitcheck.untyped.values import ValueResolver
 from mypy_awaitcheck.untyped.walk import UncheckedBody, has_unchecked_function, walk_module
+
+if TYPE_CHECKING:
+    from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked, Finding
+    from mypy_awaitcheck.untyped.coroutines import CoroutineUsesInUnchecked
+    from mypy_awaitcheck.untyped.daemon import KeptFindings
 
 class UntypedBodyPass:
     def __init__(
@@ -60,9 +62,12 @@ class UntypedBodyPass:
         self._conftests = conftests
         self._returned = returned
         self._indexes = indexes
-        self._awaited_sync = AwaitedSyncInUnchecked(inference, types, lookup)
-        self._coroutines = CoroutineUsesInUnchecked(lookup)
-        self._kept = KeptFindings()
+        self._inference = inference
+        self._lookup = lookup
+        # Built at first need: most modules are annotated throughout, and the modules
+        # behind these cost more to import than a warm run spends on the plugin.
+        self._checks: tuple[AwaitedSyncInUnchecked, CoroutineUsesInUnchecked] | None = None
+        self._kept: KeptFindings | None = None
 
     def run(self, tree: MypyFile) -> None:
         if tree.is_stub:
@@ -70,8 +75,9 @@ class UntypedBodyPass:
         errors = after_check_errors(self._build_errors(), tree)
         reported = self._check(tree, errors) if errors is not None else []
         if errors is not None and in_daemon(errors):
-            self._kept.replace(tree, reported)
-            self._kept.restore_others(errors, tree, self._modules())
+            kept = self._kept or self._keep_findings()
+            kept.replace(tree, reported)
+            kept.restore_others(errors, tree, self._modules())
         if reported:
             assert errors is not None
             refresh_unused_ignores(errors, tree.path)
@@ -84,6 +90,8 @@ class UntypedBodyPass:
         if not (factories or conftest or (checks and has_unchecked_function(tree))):
             self._returned.record(tree, {})
             return []
+        from mypy_awaitcheck.untyped.values import ValueResolver
+
         walk = walk_module(tree)
         values = ValueResolver(walk, self._types, self._conftests, self._returned, self._modules())
         # Recorded for the modules checked later, which will not see these bodies.
@@ -95,12 +103,29 @@ class UntypedBodyPass:
             return []
         before = len(errors_of_file(errors, tree.path))
         uses = self._indexes.for_tree(tree).uses
+        awaited_sync, coroutines = self._checks or self._build_checks()
         for body in walk.unchecked:
-            findings = self._awaited_sync.findings(body, values, errors.options)
-            findings += self._coroutines.findings(body, values, uses)
+            findings = awaited_sync.findings(body, values, errors.options)
+            findings += coroutines.findings(body, values, uses)
             if findings:
                 self._report(errors, tree, body, findings)
         return errors_of_file(errors, tree.path)[before:]
+
+    def _build_checks(self) -> tuple[AwaitedSyncInUnchecked, CoroutineUsesInUnchecked]:
+        from mypy_awaitcheck.untyped.checks import AwaitedSyncInUnchecked
+        from mypy_awaitcheck.untyped.coroutines import CoroutineUsesInUnchecked
+
+        self._checks = (
+            AwaitedSyncInUnchecked(self._inference, self._types, self._lookup),
+            CoroutineUsesInUnchecked(self._lookup),
+        )
+        return self._checks
+
+    def _keep_findings(self) -> KeptFindings:
+        from mypy_awaitcheck.untyped.daemon import KeptFindings
+
+        self._kept = KeptFindings()
+        return self._kept
 
     def _report(
         self, errors: Errors, tree: MypyFile, body: UncheckedBody, findings: list[Finding]
