@@ -26,12 +26,10 @@ class AfterCheck:
         self,
         inference: SyncReturnInference,
         types: TypeFactory,
-        sweep: CoroutineSweep | None,
+        sweep: CoroutineSweep,
         untyped: UntypedBodyPass,
         indexes: ModuleIndexes,
     ) -> None:
-        """``sweep`` is None in the daemon, where hooks check coroutine values and
-        indexes are kept, since it re-checks single functions of a module later."""
         self._inference = inference
         self._types = types
         self._sweep = sweep
@@ -40,9 +38,8 @@ class AfterCheck:
 
     def run(self, tree: MypyFile) -> None:
         guarded(lambda: self._inference.record_module(tree, self._types), None)
-        sweep = self._sweep
-        if sweep is not None:
-            guarded(lambda: sweep.run(tree), None)
+        guarded(lambda: self._sweep.run(tree), None)
         guarded(lambda: self._untyped.run(tree), None)
-        if sweep is not None:
-            self._indexes.forget(tree)  # no hook comes back to this module
+        # A daemon's later re-check of single functions comes with a new ``defs`` list,
+        # which needs a new index anyway.
+        self._indexes.forget(tree)

@@ -40,10 +40,7 @@ class Components:
         modules: Callable[[], dict[str, MypyFile]],
         lookup: Lookup,
     ) -> None:
-        # The daemon re-checks single functions without the after-check: there the
-        # hooks check coroutine values, and indexes outlive each module's check.
-        in_daemon = options.fine_grained_incremental
-        indexes = ModuleIndexes(value_hooks=in_daemon)
+        indexes = ModuleIndexes()
         inference = SyncReturnInference(VerdictStore.for_options(options))
         types = LookupTypeFactory(lookup)
         values = CoroutineValueCheck(indexes, SinkPolicy(config.consumers))
@@ -51,7 +48,7 @@ class Components:
         self.hooks = Hooks(
             owner,
             AwaitedSyncCheck(indexes, inference, lookup),
-            CoroutineChecks(indexes, values, config.consumers, values_in_hooks=in_daemon),
+            CoroutineChecks(indexes, values, config.consumers),
         )
         untyped = UntypedBodyPass(
             modules,
@@ -63,5 +60,5 @@ class Components:
             indexes,
             self.gate.build_errors,
         )
-        sweep = None if in_daemon else CoroutineSweep(self.gate, indexes, values, modules)
+        sweep = CoroutineSweep(self.gate, indexes, values, modules)
         self.after_check = AfterCheck(inference, types, sweep, untyped, indexes)

@@ -2,9 +2,10 @@
 
 One entry point for the hooks: a coroutine's own ``send``/``close``/``throw``
 called by mistake (``coroutine_api``), async functions handed to synchronous
-callback slots (``async_callbacks``) and, in the daemon only, coroutines used as
-values (``coroutine_values``; elsewhere ``coroutine_sweep`` runs them after the
-module's check). None of them changes the call's type.
+callback slots (``async_callbacks``) and, while the daemon re-checks single
+functions, coroutines used as values (``coroutine_values``; otherwise
+``coroutine_sweep`` runs them after the module's check). None of them changes
+the call's type.
 """
 
 from __future__ import annotations
@@ -17,15 +18,14 @@ from mypy_awaitcheck.async_callbacks import AsyncCallbackCheck
 from mypy_awaitcheck.coroutine_api import CoroutineApiCheck
 from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
 from mypy_awaitcheck.module_index import ModuleIndexes
+from mypy_awaitcheck.mypy_compat import rechecks_single_functions
 
 
 class CoroutineChecks:
     def __init__(
-        self, indexes: ModuleIndexes, values: CoroutineValueCheck, consumers: frozenset[str],
-        values_in_hooks: bool,
+        self, indexes: ModuleIndexes, values: CoroutineValueCheck, consumers: frozenset[str]
     ) -> None:
         self._values = values
-        self._values_in_hooks = values_in_hooks
         self._api = CoroutineApiCheck(indexes)
         self._callbacks = AsyncCallbackCheck(indexes, consumers)
 
@@ -41,7 +41,7 @@ class CoroutineChecks:
     def _check_call(
         self, api: TypeChecker, ctx: FunctionContext | MethodContext, result: Type
     ) -> Type:
-        if self._values_in_hooks:
+        if rechecks_single_functions(api):
             self._values.check_call(api, ctx.context, result, during_check=True)
         self._callbacks.check_call(api, ctx)
         return result

@@ -9,7 +9,8 @@ typed ``Coroutine`` that are not awaited go through ``coroutine_values``, which
 only then needs how their values are used.
 
 The daemon re-checks single functions of a module without this after-check, so
-there the hooks run the same checks instead (``module_index`` value hooks).
+there the hooks run the same checks instead (``ModuleIndex.names_for_rechecks``);
+where it checks a module whole, the after-check runs as in any other run.
 Calls in bodies mypy does not check have no type: ``untyped`` covers them.
 """
 
@@ -26,6 +27,7 @@ from mypy_awaitcheck.mypy_compat import (
     after_check_errors,
     errors_of,
     final_types,
+    refresh_unused_ignores,
     reporting_scope,
 )
 from mypy_awaitcheck.typepredicates import coroutine_result
@@ -54,6 +56,7 @@ class CoroutineSweep:
             return
         index = self._indexes.for_tree(tree)
         awaited = index.awaited
+        checked = False
         for call in index.calls:
             if call in awaited:
                 continue
@@ -64,3 +67,6 @@ class CoroutineSweep:
             enclosing = index.enclosing_definitions(call)
             with reporting_scope(errors, self._modules(), tree.fullname, enclosing):
                 self._values.check_call(checker, call, result, during_check=False)
+            checked = True
+        if checked:
+            refresh_unused_ignores(errors, tree.path)

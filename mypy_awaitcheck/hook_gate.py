@@ -32,6 +32,7 @@ from mypy_awaitcheck.mypy_compat import (
     errors_of,
     errors_shown,
     find_build_errors,
+    rechecks_single_functions,
 )
 
 
@@ -99,4 +100,7 @@ class HookGate:
             return
         tree = checked_tree(checker)
         if tree is not None:
-            self._names = self._indexes.for_tree(tree).hooked_names
+            index = self._indexes.for_tree(tree)
+            # No after-check follows: the hooks judge coroutine values themselves.
+            rechecks = rechecks_single_functions(checker)
+            self._names = index.names_for_rechecks if rechecks else index.hooked_names

@@ -13,10 +13,10 @@ first time mypy asks for a hook while checking it, in two layers:
   check asks about (``uses_around``), which in correct code is rare; the whole
   module only where a check needs all of it (``uses``).
 
-With ``value_hooks`` (the daemon, see ``hook_gate``) the names of calls whose
-coroutine would be reportable where they sit (``coroutine_positions``) get a hook
-too, which needs the value-use layer up front. Indexes are validated by tree
-identity and rebuilt when a module is re-parsed.
+When the daemon re-checks single functions, no after-check follows, so the
+hooks judge coroutine values there: ``names_for_rechecks`` adds the callees of
+the calls that are not awaited and may return a coroutine (``coroutine_positions``).
+Indexes are validated by tree identity and rebuilt when a module is re-parsed.
 """
 
 from __future__ import annotations
@@ -45,11 +45,10 @@ from mypy_awaitcheck.coroutine_positions import (
     async_method_names,
     may_be_async_function,
     may_be_function,
-    may_report,
     may_return_coroutine,
 )
 from mypy_awaitcheck.mypy_compat import all_expressions
-from mypy_awaitcheck.value_use import ModuleValueUses, iter_calls_with_use
+from mypy_awaitcheck.value_use import ModuleValueUses
 
 CALL_DUNDER: Final = "__call__"
 NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
@@ -62,6 +61,7 @@ class ModuleIndex:
         self.calls: list[CallExpr] = []
         self.awaited: set[Expression] = set()
         self.hooked_names: set[str] = set()
+        self._names_for_rechecks: set[str] | None = None
         self._uses: ModuleValueUses | None = None
         self._walked_top_level: set[int] = set()  # indexes in ``defs`` walked whole
         self._ends: dict[int, list[int]] = {}  # by id() of a block list that ``tree`` holds
@@ -148,16 +148,7 @@ class ModuleIndex:
             body = statement.defs.body
 
     def add_callee_names(self, callee: Expression) -> None:
-        if isinstance(callee, NAMED_REFERENCES):
-            self.hooked_names.add(callee.name)
-            if callee.fullname:
-                # The hook is asked for the target's name, not the alias written here.
-                self.hooked_names.add(callee.fullname.rpartition(".")[2])
-            if isinstance(callee.node, (FuncDef, OverloadedFuncDef, TypeInfo)):
-                return
-        # Calling an instance (a partial, an lru_cache wrapper, a callable
-        # attribute's object) goes through its class's ``__call__``.
-        self.hooked_names.add(CALL_DUNDER)
+        _add_callee_names(callee, self.hooked_names)
 
     def scan_calls(self) -> None:
         """The call layer: one pass over the compiled preorder of the module's expressions."""
@@ -183,12 +174,33 @@ class ModuleIndex:
                         if may_be_async_function(arg, async_names):
                             self.add_callee_names(expr.callee)  # type: ignore[attr-defined]
 
-    def add_value_hooks(self) -> None:
-        """Hook the callees whose coroutine would be reported where the call sits."""
-        uses = self.uses
-        for call, use in iter_calls_with_use(uses):
-            if may_return_coroutine(call.callee) and may_report(use, uses):
-                self.add_callee_names(call.callee)
+    @property
+    def names_for_rechecks(self) -> set[str]:
+        """The names to hook while the daemon re-checks single functions: the hooked
+        names and every callee of a call not awaited that may return a coroutine. A
+        superset of what would be reported, found without walking value uses: only
+        the re-checked functions' calls get the hooks, while a walk would cover the
+        whole module."""
+        names = self._names_for_rechecks
+        if names is None:
+            names = self._names_for_rechecks = set(self.hooked_names)
+            for call in self.calls:
+                if call not in self.awaited and may_return_coroutine(call.callee):
+                    _add_callee_names(call.callee, names)
+        return names
+
+
+def _add_callee_names(callee: Expression, names: set[str]) -> None:
+    if isinstance(callee, NAMED_REFERENCES):
+        names.add(callee.name)
+        if callee.fullname:
+            # The hook is asked for the target's name, not the alias written here.
+            names.add(callee.fullname.rpartition(".")[2])
+        if isinstance(callee.node, (FuncDef, OverloadedFuncDef, TypeInfo)):
+            return
+    # Calling an instance (a partial, an lru_cache wrapper, a callable
+    # attribute's object) goes through its class's ``__call__``.
+    names.add(CALL_DUNDER)
 
 
 def _statement_holding(
@@ -207,29 +219,26 @@ def _statement_holding(
     return index if index < len(ends) else None
 
 
-def build_index(tree: MypyFile, value_hooks: bool = False) -> ModuleIndex:
+def build_index(tree: MypyFile) -> ModuleIndex:
     index = ModuleIndex(tree)
     if tree.is_stub:
         return index  # stubs hold no code
     index.scan_calls()
-    if value_hooks:
-        index.add_value_hooks()
     return index
 
 
 class ModuleIndexes:
     """The index of every module seen in this build, by module id."""
 
-    def __init__(self, value_hooks: bool = False) -> None:
+    def __init__(self) -> None:
         self._indexes: dict[str, ModuleIndex] = {}
-        self._value_hooks = value_hooks
 
     def for_tree(self, tree: MypyFile) -> ModuleIndex:
         index = self._indexes.get(tree.fullname)
         # The daemon merges a re-parsed module into the old MypyFile object (same
         # identity, new ``defs`` list): the list tells a new parse apart.
         if index is None or index.tree is not tree or index.defs is not tree.defs:
-            index = build_index(tree, self._value_hooks)
+            index = build_index(tree)
             self._indexes[tree.fullname] = index
         return index
 

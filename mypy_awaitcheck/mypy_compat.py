@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from typing import Any, Final
 
 from mypy.argmap import map_actuals_to_formals
-from mypy.checker import TypeChecker
+from mypy.checker import DEFAULT_LAST_PASS, TypeChecker
 from mypy.checker_state import checker_state as checker_state  # read per hook question
 from mypy.errorcodes import UNUSED_IGNORE
 from mypy.errors import ErrorInfo, Errors
@@ -65,6 +65,14 @@ def current_type_checker() -> TypeChecker | None:
     """
     checker = checker_state.type_checker
     return checker if isinstance(checker, TypeChecker) else None
+
+
+def rechecks_single_functions(checker: TypeChecker) -> bool:
+    """Whether the daemon is re-checking single functions of a module with this checker
+    (``server/update.py: reprocess_nodes``, which raises its ``last_pass``): no
+    after-check follows such a check."""
+    last_pass = getattr(checker, "last_pass", DEFAULT_LAST_PASS)
+    return isinstance(last_pass, int) and last_pass > DEFAULT_LAST_PASS
 
 
 def checked_tree(checker: TypeChecker) -> MypyFile | None:

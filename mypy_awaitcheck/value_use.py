@@ -16,7 +16,6 @@ analysis beyond one block (see ``ModuleValueUses.assignment_fate``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import Enum
 from typing import Final, NamedTuple
 
@@ -210,10 +209,3 @@ def written_name(expr: Expression) -> str | None:
         return f"{callee}(...)" if callee is not None else None
     return None
 
-
-def iter_calls_with_use(uses: ModuleValueUses) -> Iterator[tuple[CallExpr, ValueUse]]:
-    """Every call whose value has a recorded use, with that (resolved) use."""
-    for call in uses.calls:
-        use = uses.use_of(call)
-        if use is not None:
-            yield call, use

@@ -93,3 +93,37 @@ def test_daemon_follows_an_edited_dependency(project: Path, daemon: Daemon) -> N
     assert daemon_check(daemon) == EXPECTED_ASYNC
     (project / "app/services.py").write_text(SERVICES_SYNC)
     assert daemon_check(daemon) == set()
+
+
+def test_daemon_keeps_findings_while_their_module_is_rechecked_in_parts(
+    project: Path, daemon: Daemon
+) -> None:
+    # Each update re-checks the functions that had errors, one by one, in a module
+    # that was not parsed again: the plugin keeps that module's index through it.
+    (project / "app/services.py").write_text(SERVICES_ASYNC)
+    assert daemon_check(daemon) == EXPECTED_ASYNC
+    (project / "app/services.py").write_text(SERVICES_ASYNC + "def extra() -> None: ...\n")
+    assert daemon_check(daemon) == EXPECTED_ASYNC
+    fixed = HANDLERS.replace("if validate_health():", "if await validate_health():")
+    (project / "app/handlers.py").write_text(fixed)
+    assert daemon_check(daemon) == {("app/handlers.py", 7, "coroutine-as-value")}
+    (project / "app/services.py").write_text(SERVICES_ASYNC)
+    assert daemon_check(daemon) == {("app/handlers.py", 7, "coroutine-as-value")}
+
+
+def test_daemon_keeps_ignore_comments_used_by_findings_after_the_check(
+    project: Path, daemon: Daemon
+) -> None:
+    assert daemon.command("restart", "--", "--warn-unused-ignores").returncode == 0
+    (project / "app/services.py").write_text(SERVICES_ASYNC)
+    handlers = project / "app/handlers.py"
+    ignored = "if validate_health():  # type: ignore[coroutine-as-value]"
+    handlers.write_text(HANDLERS.replace("if validate_health():", ignored))
+    line_7 = {("app/handlers.py", 7, "coroutine-as-value")}
+    assert daemon_check(daemon) == line_7
+    # The daemon generates unused-ignore errors before the after-check of an edited
+    # file: the comment must still count as used.
+    handlers.write_text(handlers.read_text() + "# edited\n")
+    done = daemon.command("check", "app")
+    assert "unused-ignore" not in done.stdout, done.stdout
+    assert findings(MypyRun(done.returncode, done.stdout, done.stderr)) == line_7
