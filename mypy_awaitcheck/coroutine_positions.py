@@ -85,7 +85,7 @@ def may_report(use: ValueUse, uses: ModuleValueUses) -> bool:
     if kind is UseKind.ELEMENT:
         return truth_tester(use, uses) is not None
     if kind is UseKind.ARGUMENT:
-        return isinstance(use.parent, CallExpr) and may_take_anything(use.parent.callee)
+        return may_report_argument(use)
     if kind is UseKind.RETURNED:
         return isinstance(use.parent, FuncDef) and declared_return(use.parent) is not None
     if kind is UseKind.ASSIGNED:
@@ -94,6 +94,11 @@ def may_report(use: ValueUse, uses: ModuleValueUses) -> bool:
             and uses.assignment_fate(use.parent) in REPORTED_FATES
         )
     return False
+
+
+def may_report_argument(use: ValueUse) -> bool:
+    """Whether a coroutine passed as the argument ``use`` is reported, if it is one."""
+    return isinstance(use.parent, CallExpr) and may_take_anything(use.parent.callee)
 
 
 def truth_tester(use: ValueUse, uses: ModuleValueUses) -> str | None:

@@ -39,7 +39,12 @@ from mypy.nodes import (
 from mypy.types import CallableType, Instance, Type, get_proper_type
 
 from mypy_awaitcheck import messages
-from mypy_awaitcheck.coroutine_positions import declared_return, may_report, truth_tester
+from mypy_awaitcheck.coroutine_positions import (
+    declared_return,
+    may_report,
+    may_report_argument,
+    truth_tester,
+)
 from mypy_awaitcheck.coroutine_sinks import Sink, SinkPolicy
 from mypy_awaitcheck.module_index import ModuleIndex, ModuleIndexes
 from mypy_awaitcheck.mypy_compat import inferred_type, report_error
@@ -70,12 +75,20 @@ class CoroutineValueCheck:
         if not isinstance(context, CallExpr) or coroutine_result(result) is None:
             return
         index = self._indexes.for_tree(api.tree)
-        uses = index.uses_around(context)
-        use = uses.use_of(context)
-        if use is None or not may_report(use, uses):
-            return
         callee = written_name(context.callee) or "coroutine function"
-        message = self._message(api, index, uses, use, callee, during_check)
+        use = index.argument_use(context)
+        if use is not None:
+            # Most coroutines that are not awaited at once are passed on: known from
+            # the call layer, without walking the function around the call.
+            if not may_report_argument(use):
+                return
+            message = self._argument_message(api, index, use, callee, during_check)
+        else:
+            uses = index.uses_around(context)
+            use = uses.use_of(context)
+            if use is None or not may_report(use, uses):
+                return
+            message = self._message(api, index, uses, use, callee, during_check)
         if message is not None:
             report_error(api, message, context)
 

@@ -48,7 +48,7 @@ from mypy_awaitcheck.coroutine_positions import (
     may_return_coroutine,
 )
 from mypy_awaitcheck.mypy_compat import all_expressions
-from mypy_awaitcheck.value_use import ModuleValueUses
+from mypy_awaitcheck.value_use import ModuleValueUses, UseKind, ValueUse, formats_its_arguments
 
 CALL_DUNDER: Final = "__call__"
 NAMED_REFERENCES: Final = (NameExpr, MemberExpr)
@@ -61,6 +61,8 @@ class ModuleIndex:
         self.calls: list[CallExpr] = []
         self.awaited: set[Expression] = set()
         self.hooked_names: set[str] = set()
+        # Calls written as another call's argument: (that call, position in its args).
+        self._argument_of: dict[CallExpr, tuple[CallExpr, int]] = {}
         self._names_for_rechecks: set[str] | None = None
         self._uses: ModuleValueUses | None = None
         self._walked_top_level: set[int] = set()  # indexes in ``defs`` walked whole
@@ -78,6 +80,12 @@ class ModuleIndex:
             for index in range(len(self.defs)):
                 self._walk(self._uses, self.defs, index, self.tree)
         return self._uses
+
+    def argument_use(self, call: CallExpr) -> ValueUse | None:
+        """The use of a call written as another call's argument, from the call layer:
+        what the value-use layer records for it, without a walk."""
+        found = self._argument_of.get(call)
+        return None if found is None else ValueUse(UseKind.ARGUMENT, *found)
 
     def uses_around(self, node: Node) -> ModuleValueUses:
         """The value-use layer, complete at least for the function holding ``node``.
@@ -164,15 +172,19 @@ class ModuleIndex:
                 elif isinstance(operand, MemberExpr):
                     self.hooked_names.add(operand.name)
             elif kind is CallExpr:
-                if expr.analyzed is not None:  # type: ignore[attr-defined]
+                call: CallExpr = expr  # type: ignore[assignment]  # by the exact type above
+                if call.analyzed is not None:
                     continue  # cast(), reveal_type(), TypeVar()...: not a call at run time
-                self.calls.append(expr)  # type: ignore[arg-type]
-                for arg in expr.args:  # type: ignore[attr-defined]
+                self.calls.append(call)
+                passed_on = not formats_its_arguments(call)
+                for position, arg in enumerate(call.args):
+                    if passed_on and type(arg) is CallExpr:
+                        self._argument_of[arg] = (call, position)
                     if may_be_function(arg):
                         if async_names is None:
                             async_names = async_method_names(self.tree)
                         if may_be_async_function(arg, async_names):
-                            self.add_callee_names(expr.callee)  # type: ignore[attr-defined]
+                            self.add_callee_names(call.callee)
 
     @property
     def names_for_rechecks(self) -> set[str]:

@@ -51,6 +51,7 @@ from mypy_awaitcheck.value_use import (
     Scope,
     UseKind,
     ValueUse,
+    formats_its_arguments,
     is_tracked_name,
 )
 
@@ -147,8 +148,8 @@ class ExpressionMarks:
         callee = e.callee
         if isinstance(callee, MemberExpr):
             self._mark(callee.expr, UseKind.METHOD_RECEIVER, e, detail=callee.name)
-            if callee.name == "format" and isinstance(callee.expr, StrExpr):
-                for arg in e.args:  # "...".format(...), and every f-string part
+            if formats_its_arguments(e):
+                for arg in e.args:
                     self._mark(arg, UseKind.FORMATTED, e)
                 return
         elif isinstance(callee, NameExpr) and callee.fullname in DYNAMIC_SCOPE_BUILTINS:

@@ -36,6 +36,7 @@ from mypy.nodes import (
     OperatorAssignmentStmt,
     PassStmt,
     Statement,
+    StrExpr,
     Var,
 )
 
@@ -194,6 +195,15 @@ def is_tracked_name(expr: NameExpr) -> bool:
     """Local names and parameters, plus a module-level ``_`` (which nobody reads)."""
     return isinstance(expr.node, Var) and (
         expr.kind == LDEF or (expr.kind == GDEF and expr.name == "_")
+    )
+
+
+def formats_its_arguments(call: CallExpr) -> bool:
+    """``"...".format(...)`` (also what every f-string becomes): its arguments are
+    formatted, not passed on."""
+    callee = call.callee
+    return isinstance(callee, MemberExpr) and callee.name == "format" and isinstance(
+        callee.expr, StrExpr
     )
 
 

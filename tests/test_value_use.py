@@ -380,3 +380,47 @@ def test_uses_around_a_method_walk_that_method_then_the_rest_once() -> None:
     assert {var: (a.reads, a.writes) for var, a in index.uses.variables.items()} == {
         var: (a.reads, a.writes) for var, a in whole.variables.items()
     }
+
+
+_ARGUMENTS_EVERYWHERE = """
+import asyncio
+import functools
+from typing import Any, cast
+async def fetch(n: int = 0) -> int: ...
+def use(*args: Any, **kwargs: Any) -> Any: ...
+def deco(value: Any) -> Any: ...
+@deco(fetch())
+def decorated(x: Any = use(fetch())) -> None:
+    use(fetch(), key=fetch(), *[fetch()], **{"k": fetch()})
+    use(lambda: use(fetch()))
+    [use(fetch()) for _ in range(3)]
+    print(f"{fetch()}", "{}".format(fetch()), "%s" % fetch())
+    use(cast(Any, fetch()))
+    use(use(use(fetch())))
+    functools.partial(use, fetch())
+class Holder(use(fetch())):
+    field = use(fetch())
+    async def method(self) -> None:
+        await asyncio.gather(fetch(), fetch(1))
+        asyncio.create_task(fetch())
+        value = use(fetch()) if use(fetch()) else use(fetch())
+        while use(fetch()):
+            del value
+use(fetch())
+"""
+
+
+def test_the_call_layer_knows_the_use_of_every_call_argument_as_the_walk_does() -> None:
+    tree = parse(_ARGUMENTS_EVERYWHERE)
+    index = build_index(tree)
+    uses = analyze_module(tree)
+    known = 0
+    for call in index.calls:
+        fast = index.argument_use(call)
+        if fast is not None:
+            known += 1
+            assert fast == uses.use_of(call), (call.line, fast, uses.use_of(call))
+        elif call.callee.name == "fetch":  # type: ignore[attr-defined]
+            use = uses.use_of(call)
+            assert use is None or use.kind is not UseKind.ARGUMENT, (call.line, use)
+    assert known >= 20

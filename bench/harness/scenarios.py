@@ -25,7 +25,7 @@ SCENARIOS = ("cold", "warm", "edit", "dmypy")
 
 # Two alternative additions to EDIT_MODULE: public (so the module's interface changes and
 # its importers are rechecked too) and async (so the plugin has work to do in them).
-_EDIT_SNIPPETS = (
+EDIT_SNIPPETS = (
     "\n\nasync def bench_edit_a(delay: float) -> int:\n"
     "    import asyncio\n\n    await asyncio.sleep(delay)\n    return 1\n",
     "\n\nasync def bench_edit_b(delay: float) -> str:\n"
@@ -153,7 +153,7 @@ class EditedModule:
         self.original = self.path.read_text()
 
     def set(self, which: int) -> None:
-        self.path.write_text(self.original + _EDIT_SNIPPETS[which % 2])
+        self.path.write_text(self.original + EDIT_SNIPPETS[which % 2])
 
     def __enter__(self) -> EditedModule:
         return self

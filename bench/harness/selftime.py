@@ -10,8 +10,10 @@ part), and importing the plugin's modules is a part of its own.
 It is a lower bound of the overhead: the work mypy itself does because a plugin is
 loaded (asking it for hooks, calling the hooks it returns) is not inside the plugin's
 code. Only the default plugin (``mypy_awaitcheck``) can be measured. The scenarios
-are those of ``scenarios`` (cold, warm, edit); warm and edit first fill a cache with
-an untimed run in a separate process.
+are those of ``scenarios``: cold, warm and edit (these two first fill a cache with
+an untimed run in a separate process), and dmypy: a daemon's server object in the
+driver's process, its first check untimed, then ``DAEMON_UPDATES`` updates after
+the scenario's edit, of which the plugin's share is reported.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from . import layout
 from .layout import Variant
 from .proc import mypy_flags
-from .scenarios import EditedModule
+from .scenarios import EDIT_SNIPPETS, EditedModule
 
-SCENARIOS = ("cold", "warm", "edit")
+SCENARIOS = ("cold", "warm", "edit", "dmypy")
+DAEMON_UPDATES = 10
 
 # Runs in the bench venv: wraps the entry points mypy calls (the plugin's methods and
 # the hooks it hands out) and times the plugin's import. Prints one JSON object.
@@ -76,9 +80,36 @@ wrap(main.AwaitCheckPlugin, "get_additional_indirect_deps", "after each module's
 wrap(main.AwaitCheckPlugin, "get_additional_deps", "dependencies, config data")
 wrap(main.AwaitCheckPlugin, "report_config_data", "dependencies, config data")
 wrap(main.AwaitCheckPlugin, "__init__", "loading (import, config)")
-begin = clock()
-api.run(sys.argv[1:])
-total = clock() - begin + spent["loading (import, config)"]
+spec = json.loads(sys.argv[1])
+flags = sys.argv[2:]
+if spec["mode"] == "run":
+    begin = clock()
+    api.run(flags)
+    total = clock() - begin + spent["loading (import, config)"]
+else:
+    from mypy.dmypy_server import Server, process_start_options
+    server = Server(process_start_options(flags, allow_sources=False), spec["status"])
+    def check():
+        server.cmd_check(files=spec["files"], export_types=False, is_tty=False, terminal_width=80)
+    with open(spec["edit"]) as stream:
+        original = stream.read()
+    def edit(which):
+        with open(spec["edit"], "w") as stream:
+            stream.write(original + spec["snippets"][which % 2])
+    try:
+        edit(1)
+        check()  # the daemon's first check, a full build: not counted
+        spent.clear()
+        calls.clear()
+        total = 0.0
+        for update in range(spec["updates"]):
+            edit(update)
+            begin = clock()
+            check()
+            total += clock() - begin
+    finally:
+        with open(spec["edit"], "w") as stream:
+            stream.write(original)
 
 # What the accounting itself adds to each counted call, taken off again.
 class Probe:
@@ -113,6 +144,13 @@ def measure(
                        packages, "--no-incremental")
     cache = work_dir / f"cache-selftime-{scenario}"
     flags = mypy_flags(variant, target_python, str(cache))
+    if scenario == "dmypy":
+        spec = {
+            "mode": "dmypy", "status": str(work_dir / "dmypy-selftime.json"),
+            "files": list(packages), "edit": str(corpus / layout.EDIT_MODULE),
+            "snippets": list(EDIT_SNIPPETS), "updates": DAEMON_UPDATES,
+        }
+        return _driven(python, flags, corpus, (), spec=spec)
     with EditedModule(corpus) as module:
         module.set(1)
         subprocess.run([str(python), "-m", "mypy", *flags, *packages], cwd=corpus,
@@ -124,9 +162,11 @@ def measure(
 
 def _driven(
     python: Path, flags: list[str], corpus: Path, packages: tuple[str, ...], *extra: str,
+    spec: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     out = subprocess.run(
-        [str(python), "-c", _DRIVER, *flags, *extra, *packages],
+        [str(python), "-c", _DRIVER, json.dumps(spec or {"mode": "run"}),
+         *flags, *extra, *packages],
         cwd=corpus, stdout=subprocess.PIPE, text=True, check=True,
     ).stdout
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
@@ -137,8 +177,9 @@ def format_lines(scenario: str, result: dict[str, Any]) -> list[str]:
     total = result["total"]
     parts = result["parts"]
     own = sum(parts.values())
+    what = f"{DAEMON_UPDATES} daemon updates" if scenario == "dmypy" else "one run"
     lines = [
-        f"{scenario}: plugin's own CPU {1000 * own:.1f} ms of {1000 * total:.1f} ms "
+        f"{scenario}: plugin's own CPU {1000 * own:.1f} ms of {1000 * total:.1f} ms in {what} "
         f"({100 * own / total:.2f}%; a lower bound of the overhead)"
     ]
     for part, seconds in sorted(parts.items(), key=lambda item: -item[1]):
