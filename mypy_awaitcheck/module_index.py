@@ -58,6 +58,7 @@ class ModuleIndex:
     def __init__(self, tree: MypyFile) -> None:
         self.tree = tree
         self.defs: list[Statement] = tree.defs
+        self.top_level_parts = _top_level_parts(tree.defs)
         self.calls: list[CallExpr] = []
         self.awaited: set[Expression] = set()
         self.hooked_names: set[str] = set()
@@ -160,31 +161,48 @@ class ModuleIndex:
 
     def scan_calls(self) -> None:
         """The call layer: one pass over the compiled preorder of the module's expressions."""
-        async_names: set[str] | None = None
         awaited = self.awaited
         for expr in all_expressions(self.tree):
             kind = type(expr)
             if kind is AwaitExpr:
-                operand = expr.expr  # type: ignore[attr-defined]
-                awaited.add(operand)
-                if isinstance(operand, CallExpr):
-                    self.add_callee_names(operand.callee)
-                elif isinstance(operand, MemberExpr):
-                    self.hooked_names.add(operand.name)
+                awaited.add(expr.expr)  # type: ignore[attr-defined]
             elif kind is CallExpr:
                 call: CallExpr = expr  # type: ignore[assignment]  # by the exact type above
                 if call.analyzed is not None:
                     continue  # cast(), reveal_type(), TypeVar()...: not a call at run time
                 self.calls.append(call)
-                passed_on = not formats_its_arguments(call)
+                if formats_its_arguments(call):
+                    continue
                 for position, arg in enumerate(call.args):
-                    if passed_on and type(arg) is CallExpr:
+                    if type(arg) is CallExpr:
                         self._argument_of[arg] = (call, position)
-                    if may_be_function(arg):
-                        if async_names is None:
-                            async_names = async_method_names(self.tree)
-                        if may_be_async_function(arg, async_names):
-                            self.add_callee_names(call.callee)
+        self._add_hooked_names()
+
+    def renewed(self, tree: MypyFile) -> ModuleIndex:
+        """This index for the same statements analyzed again (the daemon re-checking
+        single functions): the calls stay, the names that depend on what the callees
+        are now are worked out again, and the value uses are walked again if needed
+        (local variables are new objects after a new analysis)."""
+        index = ModuleIndex(tree)
+        index.calls, index.awaited = self.calls, self.awaited
+        index._argument_of = self._argument_of
+        index._add_hooked_names()
+        return index
+
+    def _add_hooked_names(self) -> None:
+        for operand in self.awaited:
+            if isinstance(operand, CallExpr):
+                self.add_callee_names(operand.callee)
+            elif isinstance(operand, MemberExpr):
+                self.hooked_names.add(operand.name)
+        async_names: set[str] | None = None
+        for call in self.calls:
+            for arg in call.args:
+                if may_be_function(arg):
+                    if async_names is None:
+                        async_names = async_method_names(self.tree)
+                    if may_be_async_function(arg, async_names):
+                        self.add_callee_names(call.callee)
 
     @property
     def names_for_rechecks(self) -> set[str]:
@@ -200,6 +218,27 @@ class ModuleIndex:
                 if call not in self.awaited and may_return_coroutine(call.callee):
                     _add_callee_names(call.callee, names)
         return names
+
+
+def _top_level_parts(defs: list[Statement]) -> list[object]:
+    """What a new parse changes at top level: a merge keeps the identity of functions
+    (``astmerge``) but gives them new bodies; every other statement is a new object."""
+    parts: list[object] = []
+    for statement in defs:
+        parts.append(statement)
+        functions = statement.items if isinstance(statement, OverloadedFuncDef) else [statement]
+        if isinstance(statement, OverloadedFuncDef) and statement.impl is not None:
+            functions = [*functions, statement.impl]
+        for function in functions:
+            if isinstance(function, Decorator):
+                parts.append(function.func.body)
+            elif isinstance(function, FuncDef):
+                parts.append(function.body)
+    return parts
+
+
+def _same_objects(first: list[object], second: list[object]) -> bool:
+    return len(first) == len(second) and all(a is b for a, b in zip(first, second))
 
 
 def _add_callee_names(callee: Expression, names: set[str]) -> None:
@@ -247,11 +286,18 @@ class ModuleIndexes:
 
     def for_tree(self, tree: MypyFile) -> ModuleIndex:
         index = self._indexes.get(tree.fullname)
-        # The daemon merges a re-parsed module into the old MypyFile object (same
-        # identity, new ``defs`` list): the list tells a new parse apart.
-        if index is None or index.tree is not tree or index.defs is not tree.defs:
+        if index is not None and index.tree is tree and index.defs is tree.defs:
+            return index
+        if index is not None and index.tree is tree and _same_objects(
+            _top_level_parts(tree.defs), index.top_level_parts
+        ):
+            # The daemon gives a module a new ``defs`` list when it re-checks single
+            # functions (the same statements), and when it merges a new parse into the
+            # same MypyFile (new statements, or old functions with new bodies).
+            index = index.renewed(tree)
+        else:
             index = build_index(tree)
-            self._indexes[tree.fullname] = index
+        self._indexes[tree.fullname] = index
         return index
 
     def forget(self, tree: MypyFile) -> None:

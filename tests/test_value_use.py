@@ -14,11 +14,20 @@ from typing import Final
 import pytest
 from mypy import build
 from mypy.build import BuildSource
-from mypy.nodes import AssignmentStmt, AwaitExpr, CallExpr, FuncDef, MypyFile, NameExpr, RefExpr
+from mypy.nodes import (
+    AssignmentStmt,
+    AwaitExpr,
+    Block,
+    CallExpr,
+    FuncDef,
+    MypyFile,
+    NameExpr,
+    RefExpr,
+)
 from mypy.options import Options
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_awaitcheck.module_index import build_index
+from mypy_awaitcheck.module_index import ModuleIndexes, build_index
 from mypy_awaitcheck.value_use import Fate, ModuleValueUses, UseKind, written_name
 from mypy_awaitcheck.value_walk import analyze_module
 
@@ -424,3 +433,33 @@ def test_the_call_layer_knows_the_use_of_every_call_argument_as_the_walk_does() 
             use = uses.use_of(call)
             assert use is None or use.kind is not UseKind.ARGUMENT, (call.line, use)
     assert known >= 20
+
+
+def test_the_daemon_keeps_a_modules_calls_until_it_parses_the_module_again() -> None:
+    tree = parse(
+        """
+        import asyncio
+        async def fetch() -> int:
+            return 1
+        class Service:
+            async def run(self) -> None:
+                await fetch()
+                asyncio.create_task(fetch())
+        """
+    )
+    indexes = ModuleIndexes()
+    first = indexes.for_tree(tree)
+    first.uses_around(first.calls[-1])
+    # Re-checking single functions: a new list of the same statements, analyzed again.
+    tree.defs = list(tree.defs)
+    second = indexes.for_tree(tree)
+    assert second is not first and second.defs is tree.defs
+    assert second.calls is first.calls and second.awaited is first.awaited
+    assert second.hooked_names == first.hooked_names == {"fetch"}
+    assert second.argument_use(second.calls[-1]) == first.argument_use(first.calls[-1])
+    assert indexes.for_tree(tree) is second
+    # A new parse merged into the old tree: functions keep their identity, not their body.
+    fetch = next(s for s in tree.defs if isinstance(s, FuncDef))
+    fetch.body = Block(list(fetch.body.body))
+    tree.defs = list(tree.defs)
+    assert indexes.for_tree(tree).calls is not first.calls
