@@ -6,6 +6,7 @@
     python bench/run.py --runs 7 --scenario cold,edit
     python bench/run.py --smoke             # CI: untimed, small slice, fails on problems
     python bench/run.py --self-time         # the plugin's own CPU inside cold, warm, edit runs
+    python bench/run.py --instructions      # instructions executed (valgrind): steady on any VM
 
 Full mode builds bench/.venv (pinned corpus packages and their deps from requirements.txt,
 mypy, and a regular install of the plugin from this checkout), copies the corpus packages'
@@ -25,7 +26,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import diagnostics, env, layout, report, scenarios, selftime
+from harness import diagnostics, env, instructions, layout, report, scenarios, selftime
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -50,6 +51,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--self-time", action="store_true",
         help="instead of timing runs: the plugin's own CPU inside one run of each of the "
         f"chosen scenarios among {','.join(selftime.SCENARIOS)}, by part",
+    )
+    parser.add_argument(
+        "--instructions", action="store_true",
+        help="instead of timing runs: instructions executed (valgrind), one run per variant "
+        "of each chosen scenario",
     )
     args = parser.parse_args(argv)
     args.scenarios = [s for s in args.scenario.split(",") if s]
@@ -164,6 +170,22 @@ def full(args: argparse.Namespace) -> int:
                 python, plugin, python, layout.CORPUS_DIR, layout.CORPUS_PACKAGES, work, name,
             )
             print("\n".join(selftime.format_lines(name, result)), flush=True)
+        return 0
+
+    if args.instructions:
+        if not instructions.available():
+            print("error: --instructions needs valgrind on PATH", file=sys.stderr)
+            return 1
+        counts = {}
+        for name in args.scenarios:
+            print(f"counting {name} (valgrind, ~20x slower than a run)...", flush=True)
+            counts[name] = instructions.measure(bench, name)
+        print("\n".join(instructions.format_lines(counts)))
+        saved = report.save(layout.RESULTS_DIR, {
+            "mypy": _mypy_version(python), "plugin": _plugin_version(python, args.plugin),
+            "corpus_lines": lines, "instructions": counts,
+        })
+        print(f"results saved to {saved.relative_to(layout.REPO_DIR)}")
         return 0
 
     active = check_plugin_active(bench)

@@ -40,7 +40,7 @@ class Components:
         modules: Callable[[], dict[str, MypyFile]],
         lookup: Lookup,
     ) -> None:
-        indexes = ModuleIndexes()
+        indexes = ModuleIndexes(in_daemon=options.fine_grained_incremental)
         inference = SyncReturnInference(VerdictStore.for_options(options))
         types = LookupTypeFactory(lookup)
         values = CoroutineValueCheck(indexes, SinkPolicy(config.consumers))

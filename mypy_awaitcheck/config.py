@@ -46,21 +46,33 @@ class AwaitCheckConfig:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AwaitCheckConfig):
             return NotImplemented
-        return self.report_data() == other.report_data()
+        return self._fields() == other._fields()
 
     __hash__ = None  # type: ignore[assignment]  # compared by value, never a key
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{key}={value}" for key, value in self.report_data().items())
-        return f"AwaitCheckConfig({fields})"
+        return f"AwaitCheckConfig({self._describe(', ')})"
 
-    def report_data(self) -> dict[str, list[str]]:
-        """What mypy stores in its cache, so that a config change invalidates it."""
+    def report_data(self) -> str | None:
+        """What mypy stores in its cache, so that a config change invalidates it.
+
+        mypy asks for it and round-trips it through JSON for every module of every
+        run, also fully cached ones: a short string, and None (what a plugin without
+        settings says) for the default configuration.
+        """
+        if not any(self._fields().values()):
+            return None
+        return self._describe("; ")
+
+    def _fields(self) -> dict[str, list[str]]:
         return {
             "enable": sorted(self.enable),
             "disable": sorted(self.disable),
             "consumers": sorted(self.consumers),
         }
+
+    def _describe(self, separator: str) -> str:
+        return separator.join(f"{key}={','.join(names)}" for key, names in self._fields().items())
 
 
 def _code_list(key: str, value: object) -> frozenset[str]:

@@ -81,7 +81,7 @@ class AwaitCheckPlugin(Plugin):
         conftests: dict[str, str] = guarded(
             lambda: self._conftest_digests.for_module(ctx.id, ctx.path), {}
         )
-        return {**self._config_data, "conftests": conftests} if conftests else self._config_data
+        return {"config": self._config_data, "conftests": conftests} if conftests else self._config_data
 
 
 def _apply_code_switches(config: AwaitCheckConfig, options: Options) -> None:

@@ -58,7 +58,8 @@ class ModuleIndex:
     def __init__(self, tree: MypyFile) -> None:
         self.tree = tree
         self.defs: list[Statement] = tree.defs
-        self.top_level_parts = _top_level_parts(tree.defs)
+        # Kept in the daemon only, where it tells a new parse from a re-check (for_tree).
+        self.top_level_parts: list[object] | None = None
         self.calls: list[CallExpr] = []
         self.awaited: set[Expression] = set()
         self.hooked_names: set[str] = set()
@@ -156,9 +157,6 @@ class ModuleIndex:
             classes.append(statement)
             body = statement.defs.body
 
-    def add_callee_names(self, callee: Expression) -> None:
-        _add_callee_names(callee, self.hooked_names)
-
     def scan_calls(self) -> None:
         """The call layer: one pass over the compiled preorder of the module's expressions."""
         awaited = self.awaited
@@ -184,17 +182,19 @@ class ModuleIndex:
         are now are worked out again, and the value uses are walked again if needed
         (local variables are new objects after a new analysis)."""
         index = ModuleIndex(tree)
+        index.top_level_parts = self.top_level_parts  # the same objects, by definition
         index.calls, index.awaited = self.calls, self.awaited
         index._argument_of = self._argument_of
         index._add_hooked_names()
         return index
 
     def _add_hooked_names(self) -> None:
+        names = self.hooked_names
         for operand in self.awaited:
             if isinstance(operand, CallExpr):
-                self.add_callee_names(operand.callee)
+                _add_callee_names(operand.callee, names)
             elif isinstance(operand, MemberExpr):
-                self.hooked_names.add(operand.name)
+                names.add(operand.name)
         async_names: set[str] | None = None
         for call in self.calls:
             for arg in call.args:
@@ -202,7 +202,7 @@ class ModuleIndex:
                     if async_names is None:
                         async_names = async_method_names(self.tree)
                     if may_be_async_function(arg, async_names):
-                        self.add_callee_names(call.callee)
+                        _add_callee_names(call.callee, names)
 
     @property
     def names_for_rechecks(self) -> set[str]:
@@ -279,24 +279,31 @@ def build_index(tree: MypyFile) -> ModuleIndex:
 
 
 class ModuleIndexes:
-    """The index of every module seen in this build, by module id."""
+    """The index of every module seen in this build, by module id. ``in_daemon``:
+    re-checks of single functions keep the module's calls (``ModuleIndex.renewed``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_daemon: bool = False) -> None:
         self._indexes: dict[str, ModuleIndex] = {}
+        self._in_daemon = in_daemon
 
     def for_tree(self, tree: MypyFile) -> ModuleIndex:
-        index = self._indexes.get(tree.fullname)
-        if index is not None and index.tree is tree and index.defs is tree.defs:
-            return index
-        if index is not None and index.tree is tree and _same_objects(
-            _top_level_parts(tree.defs), index.top_level_parts
+        known = self._indexes.get(tree.fullname)
+        if known is None or known.tree is not tree:
+            known = None
+        elif known.defs is tree.defs:
+            return known
+        parts = known.top_level_parts if known is not None else None
+        if known is not None and parts is not None and _same_objects(
+            _top_level_parts(tree.defs), parts
         ):
             # The daemon gives a module a new ``defs`` list when it re-checks single
             # functions (the same statements), and when it merges a new parse into the
             # same MypyFile (new statements, or old functions with new bodies).
-            index = index.renewed(tree)
+            index = known.renewed(tree)
         else:
             index = build_index(tree)
+            if self._in_daemon:
+                index.top_level_parts = _top_level_parts(tree.defs)
         self._indexes[tree.fullname] = index
         return index
 

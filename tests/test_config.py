@@ -109,6 +109,24 @@ def test_config_change_invalidates_the_cache(tmp_path: Path) -> None:
         "[mypy]\nplugins = mypy_awaitcheck\n[mypy_awaitcheck]\ndisable = await-sync-call\n"
     )
     assert incremental_codes() == ["misc"]
+    (root / "mypy.ini").write_text("[mypy]\nplugins = mypy_awaitcheck\n")
+    assert incremental_codes() == ["await-sync-call"]
+
+
+def test_cache_data_tells_every_configuration_apart_and_is_none_by_default() -> None:
+    assert AwaitCheckConfig().report_data() is None
+    configs = [
+        AwaitCheckConfig(enable=frozenset({"await-sync-any"})),
+        AwaitCheckConfig(disable=frozenset({"await-sync-any"})),
+        AwaitCheckConfig(consumers=frozenset({"app.tasks.spawn"})),
+        AwaitCheckConfig(consumers=frozenset({"app.tasks.spawn", "app.tasks.queue"})),
+        AwaitCheckConfig(
+            enable=frozenset({"await-sync-any"}), consumers=frozenset({"app.tasks.spawn"})
+        ),
+    ]
+    data = [config.report_data() for config in configs]
+    assert None not in data
+    assert len(set(data)) == len(configs)
 
 
 def test_parse_section_accepts_lists_and_comma_separated_strings() -> None:

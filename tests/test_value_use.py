@@ -447,7 +447,7 @@ def test_the_daemon_keeps_a_modules_calls_until_it_parses_the_module_again() -> 
                 asyncio.create_task(fetch())
         """
     )
-    indexes = ModuleIndexes()
+    indexes = ModuleIndexes(in_daemon=True)
     first = indexes.for_tree(tree)
     first.uses_around(first.calls[-1])
     # Re-checking single functions: a new list of the same statements, analyzed again.

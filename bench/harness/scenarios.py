@@ -33,6 +33,21 @@ EDIT_SNIPPETS = (
 )
 
 
+def daemon_spec(
+    work_dir: Path, corpus: Path, packages: tuple[str, ...], updates: int,
+) -> dict[str, object]:
+    """What ``daemon_updates`` needs to drive a daemon in-process through ``updates``
+    updates after the same edits as the ``dmypy`` scenario."""
+    return {
+        "status": str(work_dir / "dmypy-in-process.json"),
+        "files": list(packages),
+        "edit": str(corpus / layout.EDIT_MODULE),
+        "snippets": list(EDIT_SNIPPETS),
+        "updates": updates,
+        "harness": str(Path(__file__).resolve().parent),
+    }
+
+
 class BenchError(Exception):
     """A run crashed or a daemon misbehaved; the message says which and shows output."""
 
@@ -61,10 +76,13 @@ class Bench:
     def variants(self) -> tuple[Variant, Variant]:
         return (self.plain, self.plugin)
 
-    def mypy(self, variant: Variant, cache_dir: str, *extra: str) -> RunResult:
-        cmd = mypy_cmd(
+    def mypy_command(self, variant: Variant, cache_dir: str, *extra: str) -> list[str]:
+        return mypy_cmd(
             self.python, variant, self.target_python, cache_dir, list(self.packages), *extra,
         )
+
+    def mypy(self, variant: Variant, cache_dir: str, *extra: str) -> RunResult:
+        cmd = self.mypy_command(variant, cache_dir, *extra)
         return self.verify(variant, run_measured(cmd, self.corpus), " ".join(("mypy", *extra)))
 
     def verify(

@@ -24,10 +24,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from . import layout
 from .layout import Variant
 from .proc import mypy_flags
-from .scenarios import EDIT_SNIPPETS, EditedModule
+from .scenarios import EditedModule, daemon_spec
 
 SCENARIOS = ("cold", "warm", "edit", "dmypy")
 DAEMON_UPDATES = 10
@@ -87,29 +86,12 @@ if spec["mode"] == "run":
     api.run(flags)
     total = clock() - begin + spent["loading (import, config)"]
 else:
-    from mypy.dmypy_server import Server, process_start_options
-    server = Server(process_start_options(flags, allow_sources=False), spec["status"])
-    def check():
-        server.cmd_check(files=spec["files"], export_types=False, is_tty=False, terminal_width=80)
-    with open(spec["edit"]) as stream:
-        original = stream.read()
-    def edit(which):
-        with open(spec["edit"], "w") as stream:
-            stream.write(original + spec["snippets"][which % 2])
-    try:
-        edit(1)
-        check()  # the daemon's first check, a full build: not counted
+    sys.path.insert(0, spec["harness"])
+    import daemon_updates
+    def reset():
         spent.clear()
         calls.clear()
-        total = 0.0
-        for update in range(spec["updates"]):
-            edit(update)
-            begin = clock()
-            check()
-            total += clock() - begin
-    finally:
-        with open(spec["edit"], "w") as stream:
-            stream.write(original)
+    total = daemon_updates.run(spec, flags, reset)
 
 # What the accounting itself adds to each counted call, taken off again.
 class Probe:
@@ -145,11 +127,7 @@ def measure(
     cache = work_dir / f"cache-selftime-{scenario}"
     flags = mypy_flags(variant, target_python, str(cache))
     if scenario == "dmypy":
-        spec = {
-            "mode": "dmypy", "status": str(work_dir / "dmypy-selftime.json"),
-            "files": list(packages), "edit": str(corpus / layout.EDIT_MODULE),
-            "snippets": list(EDIT_SNIPPETS), "updates": DAEMON_UPDATES,
-        }
+        spec = {"mode": "dmypy", **daemon_spec(work_dir, corpus, packages, DAEMON_UPDATES)}
         return _driven(python, flags, corpus, (), spec=spec)
     with EditedModule(corpus) as module:
         module.set(1)

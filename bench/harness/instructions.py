@@ -1,0 +1,94 @@
+"""Instructions executed, counted by valgrind: a measure the machine's speed cannot move.
+
+On a shared VM CPU time drifts by more than the targets, run to run; the number of
+instructions a run executes does not (PYTHONHASHSEED is fixed, so dict and set orders
+repeat): two runs of the same command differ by ~0.02%. It is a proxy for CPU time,
+not the same thing (cache misses and branch mispredictions are not weighed), and it
+is slow (~20x), so every scenario runs once per variant, both variants at once.
+
+- cold, warm, edit: the whole mypy process under ``cachegrind`` (no cache simulation),
+  warm and edit after an untimed native run that fills the variant's cache.
+- dmypy: a daemon's server object in-process (``daemon_updates``) under ``callgrind``,
+  collecting only inside mypy's ``fine_grained_increment_follow_imports`` (the updates
+  under ``follow_imports = normal``; the first check is a full build and not counted).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .layout import Variant
+from .proc import mypy_flags
+from .scenarios import Bench, BenchError, EditedModule, daemon_spec
+
+SCENARIOS = ("cold", "warm", "edit", "dmypy")
+DAEMON_UPDATES = 5
+_UPDATES_FUNCTION = "CPyDef_dmypy_server___Server___fine_grained_increment_follow_imports"
+_CACHEGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+_COUNT = re.compile(r"==\d+== (?:I\s+refs|Collected)\s*:\s*([\d,]+)")
+
+
+def available() -> bool:
+    return shutil.which("valgrind") is not None
+
+
+def measure(bench: Bench, scenario: str) -> dict[str, int]:
+    """Instructions per variant (for dmypy: per update) in ``scenario``."""
+    runner: Callable[[Variant], int] = {
+        "cold": lambda v: _count(_CACHEGRIND, bench.mypy_command(v, os.devnull, "--no-incremental"), bench),
+        "warm": lambda v: _count(_CACHEGRIND, bench.mypy_command(v, _cache(bench, scenario, v)), bench),
+        "edit": lambda v: _count(_CACHEGRIND, bench.mypy_command(v, _cache(bench, scenario, v)), bench),
+        "dmypy": lambda v: _count_updates(bench, v),
+    }[scenario]
+    with EditedModule(bench.corpus) as module:
+        module.set(1)
+        if scenario in ("warm", "edit"):
+            for variant in bench.variants:  # fill the caches, natively
+                subprocess.run(bench.mypy_command(variant, _cache(bench, scenario, variant)),
+                               cwd=bench.corpus, stdout=subprocess.DEVNULL, check=False)
+        if scenario == "edit":
+            module.set(0)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            counts = dict(zip((v.name for v in bench.variants), pool.map(runner, bench.variants)))
+    return counts
+
+
+def _cache(bench: Bench, scenario: str, variant: Variant) -> str:
+    return str(bench.work_dir / f"cache-instructions-{scenario}-{variant.name}")
+
+
+def _count_updates(bench: Bench, variant: Variant) -> int:
+    work = bench.work_dir / f"instructions-dmypy-{variant.name}"
+    work.mkdir(parents=True, exist_ok=True)
+    spec = daemon_spec(work, bench.corpus, bench.packages, DAEMON_UPDATES)
+    flags = mypy_flags(variant, bench.target_python, str(work / "cache"))
+    driver = [str(bench.python), str(Path(__file__).with_name("daemon_updates.py")), json.dumps(spec)]
+    tool = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+            "--collect-atstart=no", f"--toggle-collect={_UPDATES_FUNCTION}")
+    return _count(tool, [*driver, *flags], bench) // DAEMON_UPDATES
+
+
+def _count(tool: tuple[str, ...], cmd: list[str], bench: Bench) -> int:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run([*tool, *cmd], cwd=bench.corpus, env=env, capture_output=True, text=True)
+    counts = _COUNT.findall(done.stderr)
+    if done.returncode not in (0, 1) or not counts:
+        raise BenchError(f"valgrind run failed ({done.returncode}): {' '.join(cmd[:4])}...\n"
+                         + done.stderr[-2000:])
+    return int(counts[-1].replace(",", ""))
+
+
+def format_lines(results: dict[str, dict[str, int]]) -> list[str]:
+    lines = ["instructions (valgrind; one run per variant; dmypy: per update)",
+             f"{'scenario':9} {'plain':>16} {'plugin':>16} {'ratio':>7}"]
+    for name, counts in results.items():
+        plain, plugin = counts["plain"], counts["plugin"]
+        lines.append(f"{name:9} {plain:16,} {plugin:16,} {plugin / plain:7.4f}")
+    return lines
