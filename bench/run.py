@@ -177,10 +177,10 @@ def full(args: argparse.Namespace) -> int:
             print("error: --instructions needs valgrind on PATH", file=sys.stderr)
             return 1
         counts = {}
+        print(f"valgrind runs ~20x slower than mypy\n{instructions.HEADER}", flush=True)
         for name in args.scenarios:
-            print(f"counting {name} (valgrind, ~20x slower than a run)...", flush=True)
             counts[name] = instructions.measure(bench, name)
-        print("\n".join(instructions.format_lines(counts)))
+            print(instructions.format_row(name, counts[name]), flush=True)
         saved = report.save(layout.RESULTS_DIR, {
             "mypy": _mypy_version(python), "plugin": _plugin_version(python, args.plugin),
             "corpus_lines": lines, "instructions": counts,

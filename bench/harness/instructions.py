@@ -85,10 +85,10 @@ def _count(tool: tuple[str, ...], cmd: list[str], bench: Bench) -> int:
     return int(counts[-1].replace(",", ""))
 
 
-def format_lines(results: dict[str, dict[str, int]]) -> list[str]:
-    lines = ["instructions (valgrind; one run per variant; dmypy: per update)",
-             f"{'scenario':9} {'plain':>16} {'plugin':>16} {'ratio':>7}"]
-    for name, counts in results.items():
-        plain, plugin = counts["plain"], counts["plugin"]
-        lines.append(f"{name:9} {plain:16,} {plugin:16,} {plugin / plain:7.4f}")
-    return lines
+HEADER = ("instructions (valgrind; one run per variant; dmypy: per update)\n"
+          f"{'scenario':9} {'plain':>16} {'plugin':>16} {'ratio':>7}")
+
+
+def format_row(name: str, counts: dict[str, int]) -> str:
+    plain, plugin = counts["plain"], counts["plugin"]
+    return f"{name:9} {plain:16,} {plugin:16,} {plugin / plain:7.4f}"
