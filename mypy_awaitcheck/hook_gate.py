@@ -17,13 +17,13 @@ the build's ``Errors`` (``build_errors``), which saves a search of the heap.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
-from typing import Final
+from typing import Final, TypeVar
 
 from mypy.checker import TypeChecker
 from mypy.errors import Errors
 from mypy.nodes import MypyFile
 
-from mypy_awaitcheck.coroutine_api import PROTOCOL_METHODS
+from mypy_awaitcheck.coroutine_api import PROTOCOL_METHOD_NAMES, PROTOCOL_METHODS
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     checked_tree,
@@ -43,6 +43,8 @@ class _EveryName:
         return True
 
 
+HookT = TypeVar("HookT")
+
 _EVERY_NAME: Final = _EveryName()
 _NO_NAME: Final = frozenset[str]()
 # Not a checker and not None: the next question starts a new session, whatever it finds.
@@ -60,15 +62,33 @@ class HookGate:
         self._names: Container[str] = _EVERY_NAME
         self._protocol_methods: Container[str] = PROTOCOL_METHODS
 
-    def wants(self, fullname: str) -> bool:
-        # Asked ~100,000 times in a cold run of 100 kLOC: one global read, an identity
-        # test and two set lookups; the rest happens once per module (``_start_session``).
-        if checker_state.type_checker is not self._checker:
-            self._start_session()
-        return (
-            fullname[fullname.rfind(".") + 1 :] in self._names
-            or fullname in self._protocol_methods  # asked only for coroutine receivers
-        )
+    def getter(self, hook_of: Callable[[str], HookT]) -> Callable[[str], HookT | None]:
+        """A ``get_*_hook`` for mypy: the hook ``hook_of`` gives for the names the module
+        being checked needs, else None.
+
+        mypy asks ~100,000 times in a cold run of 100 kLOC, so each question is one
+        Python call (``main`` hands mypy this function itself): a global read, an
+        identity test, two lookups; the rest happens once per module
+        (``_start_session``). Cutting the short name out of the full name costs more
+        than all that (mypy builds a new full name string for each question): it is
+        done once per full name.
+        """
+        short_names: dict[str, str] = {}
+
+        def get_hook(fullname: str) -> HookT | None:
+            if checker_state.type_checker is not self._checker:
+                self._start_session()
+            name = short_names.get(fullname)
+            if name is None:
+                name = short_names[fullname] = fullname[fullname.rfind(".") + 1 :]
+            # Coroutine.send/throw/close go by full name, looked up for those names only.
+            if name in self._names or (
+                name in PROTOCOL_METHOD_NAMES and fullname in self._protocol_methods
+            ):
+                return hook_of(fullname)
+            return None
+
+        return get_hook
 
     def checker_of(self, tree: MypyFile) -> TypeChecker | None:
         """The checker that just checked ``tree``, if the gate saw it; handed out once,

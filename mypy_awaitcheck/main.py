@@ -7,7 +7,7 @@ every other call costs mypy nothing extra (see ``hook_gate``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mypy.nodes import MypyFile
 from mypy.options import Options
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from mypy_awaitcheck.components import Components
 
 
+HookT = TypeVar("HookT")
+
+
 class AwaitCheckPlugin(Plugin):
     def __init__(self, options: Options) -> None:
         super().__init__(options)
@@ -43,8 +46,7 @@ class AwaitCheckPlugin(Plugin):
         self._components: Components | None = None
 
     def _parts(self) -> Components:
-        """The working parts, built at first use. The hook getters, asked for every
-        call and attribute mypy checks, read ``_components`` before calling this."""
+        """The working parts, built at first use."""
         if self._components is None:
             from mypy_awaitcheck.components import Components
 
@@ -56,17 +58,29 @@ class AwaitCheckPlugin(Plugin):
     def _known_modules(self) -> dict[str, MypyFile]:
         return self._modules or {}
 
+    # mypy asks the three hook getters for every call and attribute it checks. The
+    # first question builds the parts and puts the gate's getter in the method's place
+    # on this instance, so that every later question is one Python call.
+
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
-        parts = self._components or self._parts()
-        return parts.hooks.function_hook(fullname) if parts.gate.wants(fullname) else None
+        return self._install_getter("get_function_hook", self._parts().hooks.function_hook)(
+            fullname
+        )
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
-        parts = self._components or self._parts()
-        return parts.hooks.method_hook(fullname) if parts.gate.wants(fullname) else None
+        return self._install_getter("get_method_hook", self._parts().hooks.method_hook)(fullname)
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
-        parts = self._components or self._parts()
-        return parts.hooks.attribute_hook(fullname) if parts.gate.wants(fullname) else None
+        return self._install_getter("get_attribute_hook", self._parts().hooks.attribute_hook)(
+            fullname
+        )
+
+    def _install_getter(
+        self, method: str, hook_of: Callable[[str], HookT]
+    ) -> Callable[[str], HookT | None]:
+        getter = self._parts().gate.getter(hook_of)
+        setattr(self, method, getter)
+        return getter
 
     def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
         return guarded(lambda: conftest_dependencies(file), [])

@@ -98,14 +98,13 @@ class SyncReturnInference:
     def record_module(self, tree: MypyFile, api: TypeFactory) -> None:
         if tree.is_stub:
             return
-        functions = list(_functions_and_methods(tree))
-        for func in functions:
+        # Only these get verdicts (callees awaited with an unannotated result).
+        candidates = [f for f in _functions_and_methods(tree) if _has_unannotated_return(f)]
+        for func in candidates:
             # The daemon checks an edited module again with the same FuncDef objects.
             self._verdicts.pop(func, None)
         names = frozenset(
-            func.fullname
-            for func in functions
-            if _has_unannotated_return(func) and self.never_returns_awaitable(func, api)
+            func.fullname for func in candidates if self.never_returns_awaitable(func, api)
         )
         self._store.record(tree.fullname, names)
 
@@ -173,7 +172,9 @@ class SyncReturnInference:
 
 
 def _has_unannotated_return(func: FuncDef) -> bool:
-    signature = get_proper_type(func.type) if func.type is not None else None
+    # Asked for every function of every module: a FuncDef's type is None (not
+    # annotated at all) or a CallableType, never an alias to resolve.
+    signature = func.type
     return not isinstance(signature, CallableType) or is_unannotated_any(signature.ret_type)
 
 
