@@ -63,8 +63,9 @@ class ModuleIndex:
         self.calls: list[CallExpr] = []
         self.awaited: set[Expression] = set()
         self.hooked_names: set[str] = set()
-        # Calls written as another call's argument: (that call, position in its args).
-        self._argument_of: dict[CallExpr, tuple[CallExpr, int]] = {}
+        # Calls written as another call's argument: (that call, position in its args),
+        # worked out at the first question (few modules have a coroutine to ask about).
+        self._argument_of: dict[CallExpr, tuple[CallExpr, int]] | None = None
         self._names_for_rechecks: set[str] | None = None
         self._uses: ModuleValueUses | None = None
         self._walked_top_level: set[int] = set()  # indexes in ``defs`` walked whole
@@ -86,7 +87,15 @@ class ModuleIndex:
     def argument_use(self, call: CallExpr) -> ValueUse | None:
         """The use of a call written as another call's argument, from the call layer:
         what the value-use layer records for it, without a walk."""
-        found = self._argument_of.get(call)
+        argument_of = self._argument_of
+        if argument_of is None:
+            argument_of = self._argument_of = {}
+            for outer in self.calls:
+                if not formats_its_arguments(outer):
+                    for position, arg in enumerate(outer.args):
+                        if type(arg) is CallExpr:
+                            argument_of[arg] = (outer, position)
+        found = argument_of.get(call)
         return None if found is None else ValueUse(UseKind.ARGUMENT, *found)
 
     def uses_around(self, node: Node) -> ModuleValueUses:
@@ -169,11 +178,6 @@ class ModuleIndex:
                 if call.analyzed is not None:
                     continue  # cast(), reveal_type(), TypeVar()...: not a call at run time
                 self.calls.append(call)
-                if formats_its_arguments(call):
-                    continue
-                for position, arg in enumerate(call.args):
-                    if type(arg) is CallExpr:
-                        self._argument_of[arg] = (call, position)
         self._add_hooked_names()
 
     def renewed(self, tree: MypyFile) -> ModuleIndex:
