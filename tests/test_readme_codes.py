@@ -107,6 +107,7 @@ def test_reference_sections_are_in_order() -> None:
         "Ordering with other plugins",
         "Editors",
         "Version compatibility",
+        "Cost",
         "Limitations",
         "Stubs for the Netra backend",
         "Development",
