@@ -40,6 +40,6 @@ class AfterCheck:
         guarded(lambda: self._inference.record_module(tree, self._types), None)
         guarded(lambda: self._sweep.run(tree), None)
         guarded(lambda: self._untyped.run(tree), None)
-        # A daemon's later re-check of single functions comes with a new ``defs`` list,
-        # which needs a new index anyway.
+        # Outside the daemon mypy frees the bodies next; the daemon's later re-checks of
+        # single functions build an index of their own.
         self._indexes.forget(tree)

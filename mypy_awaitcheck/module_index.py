@@ -292,23 +292,19 @@ class ModuleIndexes:
 
     def for_tree(self, tree: MypyFile) -> ModuleIndex:
         known = self._indexes.get(tree.fullname)
-        if known is None or known.tree is not tree:
-            known = None
-        elif known.defs is tree.defs:
-            return known
-        parts = known.top_level_parts if known is not None else None
-        if known is not None and parts is not None and _same_objects(
-            _top_level_parts(tree.defs), parts
-        ):
+        if known is not None and known.tree is tree:
+            if known.defs is tree.defs:
+                return known
             # The daemon gives a module a new ``defs`` list when it re-checks single
             # functions (the same statements), and when it merges a new parse into the
             # same MypyFile (new statements, or old functions with new bodies).
-            index = known.renewed(tree)
-        else:
-            index = build_index(tree)
-            if self._in_daemon:
-                index.top_level_parts = _top_level_parts(tree.defs)
-        self._indexes[tree.fullname] = index
+            parts = known.top_level_parts
+            if parts is not None and _same_objects(_top_level_parts(tree.defs), parts):
+                index = self._indexes[tree.fullname] = known.renewed(tree)
+                return index
+        index = self._indexes[tree.fullname] = build_index(tree)
+        if self._in_daemon:
+            index.top_level_parts = _top_level_parts(tree.defs)
         return index
 
     def forget(self, tree: MypyFile) -> None:

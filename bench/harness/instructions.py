@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -41,12 +40,15 @@ def available() -> bool:
 
 def measure(bench: Bench, scenario: str) -> dict[str, int]:
     """Instructions per variant (for dmypy: per update) in ``scenario``."""
-    runner: Callable[[Variant], int] = {
-        "cold": lambda v: _count(_CACHEGRIND, bench.mypy_command(v, os.devnull, "--no-incremental"), bench),
-        "warm": lambda v: _count(_CACHEGRIND, bench.mypy_command(v, _cache(bench, scenario, v)), bench),
-        "edit": lambda v: _count(_CACHEGRIND, bench.mypy_command(v, _cache(bench, scenario, v)), bench),
-        "dmypy": lambda v: _count_updates(bench, v),
-    }[scenario]
+    def runner(variant: Variant) -> int:
+        if scenario == "dmypy":
+            return _count_updates(bench, variant)
+        if scenario == "cold":
+            command = bench.mypy_command(variant, os.devnull, "--no-incremental")
+        else:
+            command = bench.mypy_command(variant, _cache(bench, scenario, variant))
+        return _count(_CACHEGRIND, command, bench)
+
     with EditedModule(bench.corpus) as module:
         module.set(1)
         if scenario in ("warm", "edit"):
