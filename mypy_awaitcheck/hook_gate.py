@@ -24,6 +24,7 @@ from mypy.errors import Errors
 from mypy.nodes import MypyFile
 
 from mypy_awaitcheck.coroutine_api import PROTOCOL_METHOD_NAMES, PROTOCOL_METHODS
+from mypy_awaitcheck.guard import guarded
 from mypy_awaitcheck.module_index import ModuleIndexes
 from mypy_awaitcheck.mypy_compat import (
     checked_tree,
@@ -77,7 +78,8 @@ class HookGate:
 
         def get_hook(fullname: str) -> HookT | None:
             if checker_state.type_checker is not self._checker:
-                self._start_session()
+                # A failure leaves every name hooked (set first): slower, still correct.
+                guarded(self._start_session, None)
             name = short_names.get(fullname)
             if name is None:
                 name = short_names[fullname] = fullname[fullname.rfind(".") + 1 :]

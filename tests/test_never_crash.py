@@ -48,6 +48,21 @@ def test_a_failing_check_is_skipped_and_mypy_carries_on(tmp_path: Path) -> None:
     assert [(f.line, f.code) for f in run.errors()] == [(6, "misc")]
 
 
+def test_a_failing_module_index_leaves_mypy_its_own_findings(tmp_path: Path) -> None:
+    project = broken_project(tmp_path)
+    (project / "broken_plugin.py").write_text(
+        BROKEN_PLUGIN.replace(
+            "awaited_sync.AwaitedSyncCheck.check_call = explode\n"
+            "sync_inference.SyncReturnInference.record_module = explode\n",
+            "from mypy_awaitcheck import module_index\nmodule_index.build_index = explode\n",
+        )
+    )
+    env = {key: value for key, value in os.environ.items() if key != DEBUG_ENV}
+    run = run_mypy("app.py", cwd=project, env=env)
+    assert "INTERNAL ERROR" not in run.stdout + run.stderr
+    assert [(f.line, f.code) for f in run.errors()] == [(6, "misc")]
+
+
 def test_debug_mode_surfaces_the_exception(tmp_path: Path) -> None:
     run = run_mypy("app.py", cwd=broken_project(tmp_path), env={**os.environ, DEBUG_ENV: "1"})
     assert "RuntimeError: a bug in a check" in run.stdout + run.stderr
