@@ -75,6 +75,8 @@ class CoroutineValueCheck:
         if not isinstance(context, CallExpr) or coroutine_result(result) is None:
             return
         index = self._indexes.for_tree(api.tree)
+        if context in index.awaited:
+            return  # hooks see awaited calls too (the daemon's re-checks): nothing to judge
         callee = written_name(context.callee) or "coroutine function"
         use = index.argument_use(context)
         if use is not None:

@@ -265,13 +265,21 @@ def _statement_holding(
     ends = cache.get(id(body))
     if ends is None:
         # Without every end line, no statement can be told to hold the line.
-        ends = cache[id(body)] = [s.end_line for s in body if s.end_line is not None]
+        ends = cache[id(body)] = [end for end in map(_end_line, body) if end is not None]
     if len(ends) != len(body):
         return None
     # The first statement ending at or after the line holds it: a decorator's
     # line comes before the ``def`` line its statement starts at.
     index = bisect_left(ends, line)
     return index if index < len(ends) else None
+
+
+def _end_line(statement: Statement) -> int | None:
+    # mypy leaves an overloaded function's end line unset: its last part ends it.
+    if isinstance(statement, OverloadedFuncDef) and statement.end_line is None:
+        last = statement.impl or (statement.items[-1] if statement.items else None)
+        return None if last is None else last.end_line
+    return statement.end_line
 
 
 def build_index(tree: MypyFile) -> ModuleIndex:
