@@ -126,6 +126,9 @@ def declared_return(func: FuncDef) -> Type | None:
     return returns if returns is not None and is_declared_any_or_object(returns) else None
 
 
+_FUNCTION_NODES: Final = (FuncDef, Decorator, OverloadedFuncDef)
+
+
 def may_return_coroutine(callee: Expression) -> bool:
     """Whether calling ``callee`` may produce a coroutine (sync functions certainly don't)."""
     if isinstance(callee, MemberExpr) and isinstance(callee.expr, (StrExpr, BytesExpr)):
@@ -202,16 +205,30 @@ def _signature_takes(signature: Type) -> bool:
     return isinstance(proper, AnyType)
 
 
-def may_be_function(arg: Expression) -> bool:
-    """A function handed over as such: a def, a method, a lambda, a ``partial(...)``."""
-    if isinstance(arg, RefExpr):
-        if isinstance(arg.node, (FuncDef, Decorator, OverloadedFuncDef)):
-            return True
-        return isinstance(arg, MemberExpr) and arg.node is None  # obj.method: unknown yet
-    if isinstance(arg, CallExpr):
-        callee = arg.callee
-        return isinstance(callee, (NameExpr, MemberExpr)) and callee.name == "partial"
-    return isinstance(arg, LambdaExpr)
+def function_arguments(calls: list[CallExpr]) -> list[tuple[CallExpr, Expression]]:
+    """The arguments of ``calls`` that may be functions handed over as such, with their
+    call: a def, a method, a lambda, a ``partial(...)``.
+
+    Every argument of a module comes through here, so the tests are inline in one loop
+    (a function call per argument would cost more than the tests)."""
+    found: list[tuple[CallExpr, Expression]] = []
+    for call in calls:
+        for arg in call.args:
+            kind = type(arg)
+            if kind is NameExpr or kind is MemberExpr:
+                node = arg.node  # type: ignore[attr-defined]  # by the exact types above
+                # ``obj.method`` (node None): unknown until the type checker resolves it.
+                unresolved_member = node is None and kind is MemberExpr
+                if not unresolved_member and not isinstance(node, _FUNCTION_NODES):
+                    continue
+            elif kind is CallExpr:
+                callee = arg.callee  # type: ignore[attr-defined]
+                if not isinstance(callee, (NameExpr, MemberExpr)) or callee.name != "partial":
+                    continue
+            elif kind is not LambdaExpr:
+                continue
+            found.append((call, arg))
+    return found
 
 
 def async_method_names(tree: MypyFile) -> set[str]:

@@ -43,8 +43,8 @@ from mypy.nodes import (
 
 from mypy_awaitcheck.coroutine_positions import (
     async_method_names,
+    function_arguments,
     may_be_async_function,
-    may_be_function,
     may_return_coroutine,
 )
 from mypy_awaitcheck.mypy_compat import all_expressions
@@ -200,13 +200,11 @@ class ModuleIndex:
             elif isinstance(operand, MemberExpr):
                 names.add(operand.name)
         async_names: set[str] | None = None
-        for call in self.calls:
-            for arg in call.args:
-                if may_be_function(arg):
-                    if async_names is None:
-                        async_names = async_method_names(self.tree)
-                    if may_be_async_function(arg, async_names):
-                        _add_callee_names(call.callee, names)
+        for call, arg in function_arguments(self.calls):
+            if async_names is None:
+                async_names = async_method_names(self.tree)
+            if may_be_async_function(arg, async_names):
+                _add_callee_names(call.callee, names)
 
     @property
     def names_for_rechecks(self) -> set[str]:
