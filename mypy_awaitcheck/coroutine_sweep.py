@@ -17,8 +17,10 @@ Calls in bodies mypy does not check have no type: ``untyped`` covers them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
-from mypy.nodes import MypyFile
+from mypy.nodes import MypyFile, TypeInfo
+from mypy.types import AnyType, Instance, NoneType
 
 from mypy_awaitcheck.coroutine_values import CoroutineValueCheck
 from mypy_awaitcheck.hook_gate import HookGate
@@ -30,7 +32,10 @@ from mypy_awaitcheck.mypy_compat import (
     refresh_unused_ignores,
     reporting_scope,
 )
-from mypy_awaitcheck.typepredicates import coroutine_result
+from mypy_awaitcheck.typepredicates import COROUTINE, coroutine_result
+
+# Call results that are never coroutines, told by their class alone.
+NEVER_COROUTINES: Final = frozenset({NoneType, AnyType})
 
 
 class CoroutineSweep:
@@ -57,11 +62,26 @@ class CoroutineSweep:
         index = self._indexes.for_tree(tree)
         awaited = index.awaited
         checked = False
+        # Every call of the module comes through here: the result's class decides most of
+        # them, looked up once per class and module (the daemon may change a class's bases).
+        coroutine_classes: dict[TypeInfo, bool] = {}
         for call in index.calls:
             if call in awaited:
                 continue
             result = types.get(call)
-            if result is None or coroutine_result(result) is None:
+            if result is None:
+                continue
+            kind = type(result)
+            if kind is Instance:
+                info = result.type  # type: ignore[attr-defined]  # by the exact type above
+                is_coroutine = coroutine_classes.get(info)
+                if is_coroutine is None:
+                    is_coroutine = coroutine_classes[info] = info.has_base(COROUTINE)
+                if not is_coroutine:
+                    continue
+            elif kind in NEVER_COROUTINES:
+                continue
+            if coroutine_result(result) is None:
                 continue
             # Reported as if from the check: with the function's context and daemon target.
             enclosing = index.enclosing_definitions(call)
