@@ -32,6 +32,7 @@ from mypy_awaitcheck.typepredicates import (
     awaitable_of,
     is_async_iterable,
     is_awaitable,
+    is_awaitable_instance,
     is_explicit_any,
     is_unannotated_any,
 )
@@ -58,8 +59,8 @@ class AwaitedSyncCheck:
         The callee is resolved only for awaited calls: a name that is awaited once gets
         a hook for all its calls in the module.
         """
-        if not self.is_awaited(api, context):
-            return result
+        if not self.is_awaited(api, context) or is_awaitable_instance(result):
+            return result  # the common case, told without resolving the callee
         callee = callee_of()
         if callee is None:
             return result

@@ -56,11 +56,16 @@ def awaitable_of(api: TypeFactory, result: Type) -> Instance:
 
 def is_awaitable(api: TypeFactory, typ: Type) -> bool:
     proper = get_proper_type(typ)
-    if isinstance(proper, AnyType):
+    if isinstance(proper, AnyType) or is_awaitable_instance(proper):
         return True
-    if isinstance(proper, Instance) and proper.type.has_base(AWAITABLE):
-        return True  # the common case, without building Awaitable[Any] (protocols below)
     return is_subtype(proper, awaitable_of(api, AnyType(TypeOfAny.special_form)))
+
+
+def is_awaitable_instance(typ: Type) -> bool:
+    """An instance of a class that derives from ``Awaitable``: the common case, told
+    without building ``Awaitable[Any]`` (protocol awaitables need ``is_awaitable``)."""
+    proper = get_proper_type(typ)
+    return isinstance(proper, Instance) and proper.type.has_base(AWAITABLE)
 
 
 def is_async_iterable(api: TypeFactory, typ: Type) -> bool:
