@@ -126,9 +126,6 @@ def declared_return(func: FuncDef) -> Type | None:
     return returns if returns is not None and is_declared_any_or_object(returns) else None
 
 
-_FUNCTION_NODES: Final = (FuncDef, Decorator, OverloadedFuncDef)
-
-
 def may_return_coroutine(callee: Expression) -> bool:
     """Whether calling ``callee`` may produce a coroutine (sync functions certainly don't)."""
     if isinstance(callee, MemberExpr) and isinstance(callee.expr, (StrExpr, BytesExpr)):
@@ -203,6 +200,9 @@ def _signature_takes(signature: Type) -> bool:
     if isinstance(proper, Overloaded):
         return any(_signature_takes(item) for item in proper.items)
     return isinstance(proper, AnyType)
+
+
+_FUNCTION_NODES: Final = (FuncDef, Decorator, OverloadedFuncDef)
 
 
 def function_arguments(calls: list[CallExpr]) -> list[tuple[CallExpr, Expression]]:
