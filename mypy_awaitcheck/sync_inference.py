@@ -57,7 +57,7 @@ from mypy.nodes import (
     WhileStmt,
     WithStmt,
 )
-from mypy.types import CallableType, get_proper_type
+from mypy.types import AnyType, CallableType, TypeAliasType, get_proper_type
 
 from mypy_awaitcheck.callee import plain_function
 from mypy_awaitcheck.mypy_compat import is_placeholder_body
@@ -99,7 +99,7 @@ class SyncReturnInference:
         if tree.is_stub:
             return
         # Only these get verdicts (callees awaited with an unannotated result).
-        candidates = [f for f in _functions_and_methods(tree) if _has_unannotated_return(f)]
+        candidates = _unannotated_functions(tree)
         for func in candidates:
             # The daemon checks an edited module again with the same FuncDef objects.
             self._verdicts.pop(func, None)
@@ -172,10 +172,16 @@ class SyncReturnInference:
 
 
 def _has_unannotated_return(func: FuncDef) -> bool:
-    # Asked for every function of every module: a FuncDef's type is None (not
-    # annotated at all) or a CallableType, never an alias to resolve.
+    # A FuncDef's type is None (not annotated at all) or a CallableType.
     signature = func.type
-    return not isinstance(signature, CallableType) or is_unannotated_any(signature.ret_type)
+    if not isinstance(signature, CallableType):
+        return True
+    returns = signature.ret_type
+    kind = type(returns)
+    # Told by the class in the common case: only an alias needs expanding to know.
+    if kind is not AnyType and kind is not TypeAliasType:
+        return False
+    return is_unannotated_any(returns)
 
 
 def _module_of(func: FuncDef) -> str:
@@ -184,15 +190,26 @@ def _module_of(func: FuncDef) -> str:
     return func.fullname.rpartition(".")[0]
 
 
-def _functions_and_methods(tree: MypyFile) -> Iterator[FuncDef]:
+def _unannotated_functions(tree: MypyFile) -> list[FuncDef]:
+    """The module-level functions and the methods whose return is not annotated.
+
+    Asked for every module of a build, so a plain loop: most returns are told by their
+    class alone (``_has_unannotated_return``)."""
+    found: list[FuncDef] = []
     for definition in tree.defs:
         if isinstance(definition, ClassDef):
             for member in definition.defs.body:
-                func = plain_function(member) if isinstance(member, (FuncDef, Decorator)) else None
-                if func is not None:
-                    yield func
-        elif isinstance(definition, FuncDef):
-            yield definition
+                if isinstance(member, FuncDef):
+                    func: FuncDef | None = member
+                elif isinstance(member, Decorator):
+                    func = plain_function(member)
+                else:
+                    continue
+                if func is not None and _has_unannotated_return(func):
+                    found.append(func)
+        elif isinstance(definition, FuncDef) and _has_unannotated_return(definition):
+            found.append(definition)
+    return found
 
 
 def own_returns(func: FuncItem) -> Iterator[ReturnStmt]:
