@@ -1,8 +1,9 @@
 """Instructions executed, counted by valgrind: a measure the machine's speed cannot move.
 
 On a shared VM CPU time drifts by more than the targets, run to run; the number of
-instructions a run executes does not (PYTHONHASHSEED is fixed, so dict and set orders
-repeat): two runs of the same command differ by ~0.02%. It is a proxy for CPU time,
+instructions a run executes barely does (PYTHONHASHSEED is fixed, so dict and set
+orders repeat): plain mypy repeats to ~0.01%, the plugin variant to ~0.2% (see
+bench/README.md). It is a proxy for CPU time,
 not the same thing (cache misses and branch mispredictions are not weighed), and it
 is slow (~20x), so every scenario runs once per variant, both variants at once.
 
