@@ -2,7 +2,7 @@
 
 On a shared VM CPU time drifts by more than the targets, run to run; the number of
 instructions a run executes barely does (PYTHONHASHSEED is fixed, so dict and set
-orders repeat): plain mypy repeats to ~0.01%, the plugin variant to ~0.2% (see
+orders repeat): plain mypy repeats to ~0.01%, the plugin variant to ~0.4% (see
 bench/README.md). It is a proxy for CPU time,
 not the same thing (cache misses and branch mispredictions are not weighed), and it
 is slow (~20x), so every scenario runs once per variant, both variants at once.
