@@ -163,7 +163,7 @@ class SyncReturnInference:
         func = plain_function(callee.node)
         if func is None:
             return False
-        if _has_unannotated_return(func):
+        if returns_unannotated(func):
             return self.never_returns_awaitable(func, api)
         signature = get_proper_type(func.type)
         if not isinstance(signature, CallableType) or signature.variables:
@@ -171,8 +171,11 @@ class SyncReturnInference:
         return not is_awaitable(api, signature.ret_type)
 
 
-def _has_unannotated_return(func: FuncDef) -> bool:
-    # A FuncDef's type is None (not annotated at all) or a CallableType.
+def returns_unannotated(func: FuncDef) -> bool:
+    """Whether mypy types a call of ``func`` as ``Any`` for want of a return annotation.
+
+    Asked for every function of every module (``record_module``)."""
+    # A FuncDef's type is None (not annotated at all) or a CallableType, never an alias.
     signature = func.type
     if not isinstance(signature, CallableType):
         return True
@@ -194,7 +197,7 @@ def _unannotated_functions(tree: MypyFile) -> list[FuncDef]:
     """The module-level functions and the methods whose return is not annotated.
 
     Asked for every module of a build, so a plain loop: most returns are told by their
-    class alone (``_has_unannotated_return``)."""
+    class alone (``returns_unannotated``)."""
     found: list[FuncDef] = []
     for definition in tree.defs:
         if isinstance(definition, ClassDef):
@@ -205,9 +208,9 @@ def _unannotated_functions(tree: MypyFile) -> list[FuncDef]:
                     func = plain_function(member)
                 else:
                     continue
-                if func is not None and _has_unannotated_return(func):
+                if func is not None and returns_unannotated(func):
                     found.append(func)
-        elif isinstance(definition, FuncDef) and _has_unannotated_return(definition):
+        elif isinstance(definition, FuncDef) and returns_unannotated(definition):
             found.append(definition)
     return found
 

@@ -18,10 +18,9 @@ from typing import Final
 
 from mypy.nodes import FuncDef, MypyFile
 from mypy.options import Options
-from mypy.types import CallableType, get_proper_type
 
 from mypy_awaitcheck.callee import Lookup
-from mypy_awaitcheck.typepredicates import is_unannotated_any
+from mypy_awaitcheck.sync_inference import returns_unannotated
 from mypy_awaitcheck.untyped.known import Known, decode, encode
 from mypy_awaitcheck.verdict_store import ModuleRecords
 
@@ -58,7 +57,3 @@ def factory_candidates(tree: MypyFile) -> Iterator[FuncDef]:
             yield definition
 
 
-def returns_unannotated(func: FuncDef) -> bool:
-    """Whether mypy types a call of ``func`` as ``Any`` for want of a return annotation."""
-    signature = get_proper_type(func.type) if func.type is not None else None
-    return not isinstance(signature, CallableType) or is_unannotated_any(signature.ret_type)

@@ -60,11 +60,11 @@ from mypy.types import (
 
 from mypy_awaitcheck.callee import Callee, function_callee, method_callee, plain_function
 from mypy_awaitcheck.mypy_compat import is_placeholder_body
-from mypy_awaitcheck.sync_inference import own_returns
+from mypy_awaitcheck.sync_inference import own_returns, returns_unannotated
 from mypy_awaitcheck.typepredicates import TypeFactory
 from mypy_awaitcheck.untyped.conftest import ConftestFixtures
 from mypy_awaitcheck.untyped.fixtures import FixtureResolver
-from mypy_awaitcheck.untyped.returns import ReturnedValues, returns_unannotated
+from mypy_awaitcheck.untyped.returns import ReturnedValues
 from mypy_awaitcheck.untyped.known import (
     COROUTINE,
     Known,
