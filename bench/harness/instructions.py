@@ -1,9 +1,12 @@
 """Instructions executed, counted by valgrind: a measure the machine's speed cannot move.
 
 On a shared VM CPU time drifts by more than the targets, run to run; the number of
-instructions a run executes barely does (PYTHONHASHSEED is fixed, so dict and set
-orders repeat): plain mypy repeats to ~0.01%, the plugin variant to ~0.4% (see
-bench/README.md). It is a proxy for CPU time,
+instructions a run executes barely does: PYTHONHASHSEED is fixed, so dict and set
+orders repeat, and mypy runs with a GIL switch interval too long to ever expire
+(``_STEADY_MYPY``), so that the threads mypy parses with take turns only where one
+waits, not after 5 ms of a clock that valgrind slows by a varying factor. Without
+that, interleavings, allocation order and hash costs varied with machine load: up
+to 0.4% between identical runs. It is a proxy for CPU time,
 not the same thing (cache misses and branch mispredictions are not weighed), and it
 is slow (~20x), so every scenario runs once per variant, both variants at once.
 
@@ -32,6 +35,11 @@ SCENARIOS = ("cold", "warm", "edit", "dmypy")
 DAEMON_UPDATES = 5
 _UPDATES_FUNCTION = "CPyDef_dmypy_server___Server___fine_grained_increment_follow_imports"
 _CACHEGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+# ``python -m mypy`` with one change: see the module docstring.
+_STEADY_MYPY = (
+    "import sys; sys.setswitchinterval(1e6); "
+    "from mypy.__main__ import console_entry; console_entry()"
+)
 _COUNT = re.compile(r"==\d+== (?:I\s+refs|Collected)\s*:\s*([\d,]+)")
 
 
@@ -48,7 +56,7 @@ def measure(bench: Bench, scenario: str) -> dict[str, int]:
             command = bench.mypy_command(variant, os.devnull, "--no-incremental")
         else:
             command = bench.mypy_command(variant, _cache(bench, scenario, variant))
-        return _count(_CACHEGRIND, command, bench)
+        return _count(_CACHEGRIND, _steady(command), bench)
 
     with EditedModule(bench.corpus) as module:
         module.set(1)
@@ -61,6 +69,12 @@ def measure(bench: Bench, scenario: str) -> dict[str, int]:
         with ThreadPoolExecutor(max_workers=2) as pool:
             counts = dict(zip((v.name for v in bench.variants), pool.map(runner, bench.variants)))
     return counts
+
+
+def _steady(command: list[str]) -> list[str]:
+    python, option, module, *arguments = command
+    assert (option, module) == ("-m", "mypy"), command
+    return [python, "-c", _STEADY_MYPY, *arguments]
 
 
 def _cache(bench: Bench, scenario: str, variant: Variant) -> str:
