@@ -57,6 +57,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="instead of timing runs: instructions executed (valgrind), one run per variant "
         "of each chosen scenario",
     )
+    parser.add_argument(
+        "--layouts", type=int, default=3,
+        help="with --instructions: heap layouts to average over (default: %(default)s; "
+        "one layout alone can be off by 0.3%%, see bench/README.md)",
+    )
     args = parser.parse_args(argv)
     args.scenarios = [s for s in args.scenario.split(",") if s]
     unknown = set(args.scenarios) - set(scenarios.SCENARIOS)
@@ -65,6 +70,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.runs = args.runs or (3 if args.quick else 5)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.layouts < 1:
+        parser.error("--layouts must be at least 1")
     return args
 
 
@@ -176,11 +183,14 @@ def full(args: argparse.Namespace) -> int:
         if not instructions.available():
             print("error: --instructions needs valgrind on PATH", file=sys.stderr)
             return 1
-        counts = {}
+        counts: dict[str, list[dict[str, int]]] = {}
         print(f"valgrind runs ~20x slower than mypy\n{instructions.HEADER}", flush=True)
         for name in args.scenarios:
-            counts[name] = instructions.measure(bench, name)
-            print(instructions.format_row(name, counts[name]), flush=True)
+            counts[name] = []
+            for heap_layout in range(args.layouts):
+                counts[name].append(instructions.measure(bench, name, heap_layout))
+                print(instructions.format_row(name, heap_layout, counts[name][-1]), flush=True)
+            print(instructions.format_mean(name, counts[name]), flush=True)
         saved = report.save(layout.RESULTS_DIR, {
             "mypy": _mypy_version(python), "plugin": _plugin_version(python, args.plugin),
             "corpus_lines": lines, "instructions": counts,

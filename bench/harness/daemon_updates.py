@@ -48,6 +48,4 @@ def run(spec: dict[str, Any], flags: list[str], after_first_check: Callable[[], 
 
 
 if __name__ == "__main__":
-    # Threads take turns only where one waits: see ``instructions``' docstring.
-    sys.setswitchinterval(1e6)
     print(run(json.loads(sys.argv[1]), sys.argv[2:], lambda: None))
