@@ -27,6 +27,8 @@ async def main() -> None:
         "try:\n    pass\nexcept Exception:\n    def fallback(x):\n        return x",
         "with contextlib.suppress(Exception):\n    def in_with(x):\n        return x",
         "for _ in range(3):\n    def in_loop():\n        pass",
+        "if True:\n    def in_if():\n        pass",
+        "if True:\n    pass\nelif False:\n    def in_elif():\n        pass",
         "if True:\n    pass\nelse:\n    def in_else():\n        pass",
         "@contextlib.contextmanager\ndef decorated():\n    yield",
     ],

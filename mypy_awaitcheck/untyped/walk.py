@@ -99,23 +99,36 @@ def has_unchecked_function(tree: MypyFile) -> bool:
     A look at statements only, much cheaper than ``walk_module``, which most modules
     (annotated throughout) then do not need. Unreachable blocks count: the walk decides.
     """
+    # Every statement of the module comes through the inner loop: exact classes (mypy's
+    # statement classes have no subclasses) and names bound locally keep it short.
+    simple = _SIMPLE_STATEMENTS
     blocks: list[list[Statement]] = [tree.defs]
+    pending = blocks.append
     while blocks:
         for statement in blocks.pop():
-            if type(statement) in _SIMPLE_STATEMENTS:
+            kind = type(statement)
+            if kind in simple:
                 continue  # most statements: only the few others are looked at below
-            if isinstance(statement, Decorator):
-                statement = statement.func
-            if isinstance(statement, FuncDef):
-                if statement.is_dynamic():
+            if kind is Decorator:
+                statement = statement.func  # type: ignore[attr-defined]  # by the exact type
+                kind = FuncDef
+            if kind is FuncDef:
+                func: FuncDef = statement  # type: ignore[assignment]  # by the exact type
+                if func.is_dynamic():
                     return True
-                blocks.append(statement.body.body)
+                pending(func.body.body)
+            elif kind is IfStmt:
+                branches: IfStmt = statement  # type: ignore[assignment]  # by the exact type
+                for block in branches.body:
+                    pending(block.body)
+                if branches.else_body is not None:
+                    pending(branches.else_body.body)
             elif isinstance(statement, OverloadedFuncDef):
-                blocks.append([*statement.items, *([statement.impl] if statement.impl else [])])
+                pending([*statement.items, *([statement.impl] if statement.impl else [])])
             elif isinstance(statement, ClassDef):
-                blocks.append(statement.defs.body)
+                pending(statement.defs.body)
             elif isinstance(statement, Block):
-                blocks.append(statement.body)
+                pending(statement.body)
             else:
                 blocks.extend(block.body for block in _compound_blocks(statement))
     return False
