@@ -47,7 +47,9 @@ _UPDATES_FUNCTION = "CPyDef_dmypy_server___Server___fine_grained_increment_follo
 _CACHEGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
 # ``python -m mypy`` with a fixed thread interleaving and a given heap layout: see
 # the module docstring. bytes(0..479) cover every size class of CPython's allocator.
-_STEADY_START = "import sys; sys.setswitchinterval(1e6); _pad = [bytes(i % 480) for i in range({})]; "
+_STEADY_START = (
+    "import sys; sys.setswitchinterval(1e6); _pad = [bytes(i % 480) for i in range({})]; "
+)
 _STEADY_MYPY = _STEADY_START + "from mypy.__main__ import console_entry; console_entry()"
 PADDING_PER_LAYOUT = 1000
 _COUNT = re.compile(r"==\d+== (?:I\s+refs|Collected)\s*:\s*([\d,]+)")
@@ -99,7 +101,8 @@ def _count_updates(bench: Bench, variant: Variant, padding: int) -> int:
     spec = daemon_spec(work, bench.corpus, bench.packages, DAEMON_UPDATES)
     flags = mypy_flags(variant, bench.target_python, str(work / "cache"))
     script = Path(__file__).with_name("daemon_updates.py")
-    start = _STEADY_START.format(padding) + f"import runpy; runpy.run_path({str(script)!r}, run_name='__main__')"
+    start = (_STEADY_START.format(padding)
+             + f"import runpy; runpy.run_path({str(script)!r}, run_name='__main__')")
     driver = [str(bench.python), "-c", start, json.dumps(spec)]
     tool = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
             "--collect-atstart=no", f"--toggle-collect={_UPDATES_FUNCTION}")
@@ -125,7 +128,8 @@ def ratio(counts: dict[str, int]) -> float:
 
 
 def format_row(name: str, heap_layout: int, counts: dict[str, int]) -> str:
-    return f"{name:9} {heap_layout:6} {counts['plain']:16,} {counts['plugin']:16,} {ratio(counts):7.4f}"
+    plain, plugin = counts["plain"], counts["plugin"]
+    return f"{name:9} {heap_layout:6} {plain:16,} {plugin:16,} {ratio(counts):7.4f}"
 
 
 def format_mean(name: str, by_layout: list[dict[str, int]]) -> str:
