@@ -13,7 +13,7 @@ from mypy_awaitcheck import errorcodes as errorcodes
 
 # mypy's cache notices plugin changes only through this module's hash and this
 # version: bump it whenever the plugin's findings can change.
-__version__ = "0.2.3"
+__version__ = "0.2.4"
 
 
 def plugin(version: str) -> type[Plugin]:

@@ -38,10 +38,17 @@ class CoroutineChecks:
         self._api.check_method(api, ctx.context, fullname, ctx.type)
         return self._check_call(api, ctx, result)
 
+    def check_value(
+        self, api: TypeChecker, ctx: FunctionContext | MethodContext, result: Type
+    ) -> Type:
+        """The coroutine value check alone, for the daemon's single-function re-checks."""
+        if rechecks_single_functions(api):
+            self._values.check_call(api, ctx.context, result, during_check=True)
+        return result
+
     def _check_call(
         self, api: TypeChecker, ctx: FunctionContext | MethodContext, result: Type
     ) -> Type:
-        if rechecks_single_functions(api):
-            self._values.check_call(api, ctx.context, result, during_check=True)
+        self.check_value(api, ctx, result)
         self._callbacks.check_call(api, ctx)
         return result

@@ -61,11 +61,17 @@ class HookGate:
         self._errors: Errors | None = None
         self._checker: object = _SESSION_OVER
         self._names: Container[str] = _EVERY_NAME
+        # Within ``_names``, those that get every check; the others are there only for
+        # the daemon's single-function re-checks, which judge coroutine values in hooks.
+        self._checked_names: Container[str] = _EVERY_NAME
         self._protocol_methods: Container[str] = PROTOCOL_METHODS
 
-    def getter(self, hook_of: Callable[[str], HookT]) -> Callable[[str], HookT | None]:
+    def getter(
+        self, hook_of: Callable[[str], HookT], value_hook_of: Callable[[str], HookT | None]
+    ) -> Callable[[str], HookT | None]:
         """A ``get_*_hook`` for mypy: the hook ``hook_of`` gives for the names the module
-        being checked needs, else None.
+        being checked needs (``value_hook_of``'s for the names only the daemon's
+        single-function re-checks need), else None.
 
         mypy asks ~100,000 times in a cold run of 100 kLOC, so each question is one
         Python call (``main`` hands mypy this function itself): a global read, an
@@ -84,10 +90,12 @@ class HookGate:
             if name is None:
                 name = short_names[fullname] = fullname[fullname.rfind(".") + 1 :]
             # Coroutine.send/throw/close go by full name, looked up for those names only.
-            if name in self._names or (
+            if name in self._checked_names or (
                 name in PROTOCOL_METHOD_NAMES and fullname in self._protocol_methods
             ):
                 return hook_of(fullname)
+            if name in self._names:  # a superset of ``_checked_names``
+                return value_hook_of(fullname)
             return None
 
         return get_hook
@@ -112,13 +120,14 @@ class HookGate:
     def _start_session(self) -> None:
         self._checker = checker_state.type_checker
         checker = current_type_checker()
-        self._names, self._protocol_methods = _EVERY_NAME, PROTOCOL_METHODS
+        self._names = self._checked_names = _EVERY_NAME
+        self._protocol_methods = PROTOCOL_METHODS
         if checker is None:
             return
         self._errors = errors_of(checker) or self._errors
         if not errors_shown(checker):
             # A silenced module: nothing reported there would be shown.
-            self._names, self._protocol_methods = _NO_NAME, _NO_NAME
+            self._names = self._checked_names = self._protocol_methods = _NO_NAME
             return
         tree = checked_tree(checker)
         if tree is not None:
@@ -126,3 +135,4 @@ class HookGate:
             # No after-check follows: the hooks judge coroutine values themselves.
             rechecks = rechecks_single_functions(checker)
             self._names = index.names_for_rechecks if rechecks else index.hooked_names
+            self._checked_names = index.hooked_names

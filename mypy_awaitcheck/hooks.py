@@ -37,7 +37,7 @@ class Hooks:
         self._owner = owner
         self._check = check
         self._coroutines = coroutines
-        self._hooks: dict[tuple[str, str], Callable[..., Type]] = {}
+        self._hooks: dict[tuple[str, str, Callable[..., Type]], Callable[..., Type]] = {}
         self._delegates: dict[tuple[str, str], object] = {}
 
     def function_hook(self, fullname: str) -> Hook[FunctionContext]:
@@ -49,14 +49,29 @@ class Hooks:
     def attribute_hook(self, fullname: str) -> Hook[AttributeContext]:
         return self._hook("get_attribute_hook", fullname, self._on_attribute)
 
+    # For names hooked only while the daemon re-checks single functions (``hook_gate``):
+    # such calls are not awaited and hand over no async function, so what remains to
+    # judge is the coroutine value, which the after-check judges in every other check.
+
+    def function_value_hook(self, fullname: str) -> Hook[FunctionContext]:
+        return self._hook("get_function_hook", fullname, self._on_call_value)
+
+    def method_value_hook(self, fullname: str) -> Hook[MethodContext]:
+        return self._hook("get_method_hook", fullname, self._on_call_value)
+
     def _hook(self, getter: str, fullname: str, handler: Callable[..., Type]) -> Hook[ContextT]:
-        key = (getter, fullname)
-        hook = self._hooks.get(key)
+        cached = (getter, fullname, handler)
+        hook = self._hooks.get(cached)
         if hook is None:
-            hook = self._hooks[key] = partial(handler, key)
+            hook = self._hooks[cached] = partial(handler, (getter, fullname))
         return hook
 
-    def _delegated(self, key: tuple[str, str], ctx: ContextT, default: Type) -> Type:
+    def _delegated(
+        self,
+        key: tuple[str, str],
+        ctx: FunctionContext | MethodContext | AttributeContext,
+        default: Type,
+    ) -> Type:
         """The type the next plugin's hook gives for ``ctx``, or mypy's ``default``."""
         delegate = self._delegates.get(key)
         if delegate is None:
@@ -86,6 +101,12 @@ class Hooks:
             result, lambda api: self._check.check_call(
                 api, ctx.context, partial(method_callee, ctx.context, ctx.type, key[1]), result
             ), ctx.api
+        )
+
+    def _on_call_value(self, key: tuple[str, str], ctx: FunctionContext | MethodContext) -> Type:
+        result = self._delegated(key, ctx, ctx.default_return_type)
+        return self._guarded(
+            result, lambda api: self._coroutines.check_value(api, ctx, result), ctx.api
         )
 
     def _on_attribute(self, key: tuple[str, str], ctx: AttributeContext) -> Type:

@@ -84,22 +84,31 @@ class AwaitCheckPlugin(Plugin):
     # on this instance, so that every later question is one Python call.
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
-        return self._install_getter("get_function_hook", self._parts().hooks.function_hook)(
-            fullname
+        hooks = self._parts().hooks
+        getter = self._install_getter(
+            "get_function_hook", hooks.function_hook, hooks.function_value_hook
         )
+        return getter(fullname)
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
-        return self._install_getter("get_method_hook", self._parts().hooks.method_hook)(fullname)
+        hooks = self._parts().hooks
+        getter = self._install_getter("get_method_hook", hooks.method_hook, hooks.method_value_hook)
+        return getter(fullname)
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
-        return self._install_getter("get_attribute_hook", self._parts().hooks.attribute_hook)(
-            fullname
+        # An attribute's value is never a call's coroutine: no value hook.
+        getter = self._install_getter(
+            "get_attribute_hook", self._parts().hooks.attribute_hook, _NO_HOOKS.get
         )
+        return getter(fullname)
 
     def _install_getter(
-        self, method: str, hook_of: Callable[[str], HookT]
+        self,
+        method: str,
+        hook_of: Callable[[str], HookT],
+        value_hook_of: Callable[[str], HookT | None],
     ) -> Callable[[str], HookT | None]:
-        getter = self._parts().gate.getter(hook_of)
+        getter = self._parts().gate.getter(hook_of, value_hook_of)
         setattr(self, method, getter)
         return getter
 

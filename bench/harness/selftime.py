@@ -62,12 +62,12 @@ def wrap(owner, name, part):
 def wrap_hooks():
     import mypy_awaitcheck.hook_gate as hook_gate
     import mypy_awaitcheck.hooks as hooks
-    for name in ("_on_function_call", "_on_method_call", "_on_attribute"):
+    for name in ("_on_function_call", "_on_method_call", "_on_call_value", "_on_attribute"):
         wrap(hooks.Hooks, name, "hooks")
     # After the first question, mypy calls the gate's getters directly.
     making = hook_gate.HookGate.getter
-    def getter(self, hook_of):
-        holder = type("Getter", (), {"get": staticmethod(making(self, hook_of))})
+    def getter(self, hook_of, value_hook_of):
+        holder = type("Getter", (), {"get": staticmethod(making(self, hook_of, value_hook_of))})
         wrap(holder, "get", "hook questions (get_*_hook)")
         return holder.get
     hook_gate.HookGate.getter = getter
