@@ -117,12 +117,6 @@ def has_unchecked_function(tree: MypyFile) -> bool:
                 if func.is_dynamic():
                     return True
                 pending(func.body.body)
-            elif kind is IfStmt:
-                branches: IfStmt = statement  # type: ignore[assignment]  # by the exact type
-                for block in branches.body:
-                    pending(block.body)
-                if branches.else_body is not None:
-                    pending(branches.else_body.body)
             elif isinstance(statement, OverloadedFuncDef):
                 pending([*statement.items, *([statement.impl] if statement.impl else [])])
             elif isinstance(statement, ClassDef):
