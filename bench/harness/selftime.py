@@ -63,13 +63,13 @@ def wrap_hooks():
     import mypy_awaitcheck.hook_gate as hook_gate
     import mypy_awaitcheck.hooks as hooks
     import mypy_awaitcheck.module_index as module_index
+    import mypy_awaitcheck.value_walk as value_walk
     for name in ("_on_function_call", "_on_method_call", "_on_call_value", "_on_attribute"):
         wrap(hooks.Hooks, name, "hooks")
     # Built lazily inside the parts above; counted on their own.
     wrap(module_index.ModuleIndex, "__init__", "module indexes")
     wrap(module_index.ModuleIndex, "scan_calls", "module indexes")
-    import mypy_awaitcheck.value_walk as value_walk
-    wrap(value_walk, "analyze_module", "module indexes")
+    wrap(value_walk, "analyze_module", "module indexes")  # looked up at each call
     # After the first question, mypy calls the gate's getters directly.
     making = hook_gate.HookGate.getter
     def getter(self, hook_of, value_hook_of):
