@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark mypy with and without the mypy_awaitcheck plugin on real async code.
 
-    python bench/run.py                     # full: all scenarios, 5 runs per variant
-    python bench/run.py --quick             # all scenarios, 3 runs per variant
+    python bench/run.py                     # full: all scenarios, 15 runs per variant
+    python bench/run.py --quick             # all scenarios, 5 runs per variant
     python bench/run.py --runs 7 --scenario cold,edit
     python bench/run.py --smoke             # CI: untimed, small slice, fails on problems
     python bench/run.py --self-time         # the plugin's own CPU inside cold, warm, edit runs
@@ -31,12 +31,12 @@ from harness import diagnostics, env, instructions, layout, report, scenarios, s
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, help="timed runs per variant (default 5, --quick 3)")
+    parser.add_argument("--runs", type=int, help="timed runs per variant (default 15, --quick 5)")
     parser.add_argument(
         "--scenario", default=",".join(scenarios.SCENARIOS),
         help=f"comma-separated subset of {','.join(scenarios.SCENARIOS)} (default: all)",
     )
-    parser.add_argument("--quick", action="store_true", help="3 runs per variant")
+    parser.add_argument("--quick", action="store_true", help="5 runs per variant")
     parser.add_argument(
         "--smoke", action="store_true",
         help="untimed CI check on a small slice with this interpreter's mypy and plugin",
@@ -67,7 +67,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     unknown = set(args.scenarios) - set(scenarios.SCENARIOS)
     if unknown:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
-    args.runs = args.runs or (3 if args.quick else 5)
+    args.runs = args.runs or (5 if args.quick else 15)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     if args.layouts < 1:
